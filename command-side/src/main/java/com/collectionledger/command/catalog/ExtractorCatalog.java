@@ -1,0 +1,57 @@
+package com.collectionledger.command.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The feature extractors this platform offers. Kept as data ({@code catalog/feature-extractors.json}),
+ * so adding an extractor is an edit to that file, not to code.
+ */
+public final class ExtractorCatalog {
+
+    public static final String RESOURCE = "/catalog/feature-extractors.json";
+
+    private final Map<String, ExtractorDefinition> byId;
+
+    public ExtractorCatalog(List<ExtractorDefinition> definitions) {
+        Map<String, ExtractorDefinition> map = new LinkedHashMap<>();
+        definitions.forEach(d -> map.put(d.id(), d));
+        this.byId = Collections.unmodifiableMap(map);
+    }
+
+    public static ExtractorCatalog builtIn() {
+        try (InputStream in = ExtractorCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<ExtractorDefinition> definitions = new ArrayList<>();
+            root.forEach(node -> definitions.add(ExtractorDefinition.fromJson(node)));
+            return new ExtractorCatalog(definitions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<ExtractorDefinition> find(String name, String version) {
+        return find(name + "_" + version);
+    }
+
+    public Optional<ExtractorDefinition> find(String featureExtractorId) {
+        return Optional.ofNullable(byId.get(featureExtractorId));
+    }
+
+    public List<ExtractorDefinition> all() {
+        return List.copyOf(byId.values());
+    }
+}

@@ -1,0 +1,168 @@
+package com.collectionledger.command.collection;
+
+import com.collectionledger.api.collection.CloneCollectionCommand;
+import com.collectionledger.api.collection.CollectionCloned;
+import com.collectionledger.api.collection.CollectionConfig;
+import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionSchemas;
+import com.collectionledger.api.collection.CollectionUpdated;
+import com.collectionledger.api.collection.CommandOutcome;
+import com.collectionledger.api.collection.CreateCollectionCommand;
+import com.collectionledger.api.collection.DeleteCollectionCommand;
+import com.collectionledger.api.collection.UpdateCollectionCommand;
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.domain.Directory;
+import com.collectionledger.command.domain.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A collection's configuration. It validates every change against the rules of SPEC §4 and, when
+ * cloned, creates the clone as a new aggregate of its own.
+ */
+@Aggregate
+public class Collection {
+
+    @AggregateIdentifier
+    private String collectionId;
+    private String namespaceId;
+    private String collectionName;
+    private CollectionConfig config;
+    private String rootCollectionId;
+    private int generation;
+    private long version;
+    private boolean deleted;
+
+    protected Collection() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Collection(CreateCollectionCommand command, Directory directory, ExtractorCatalog catalog, Clock clock) {
+        CollectionNames.require(directory, command.namespaceId(), command.collectionName());
+        CollectionSchemas schemas = new ConfigurationRules(directory, catalog)
+                .validate(command.collectionId(), command.namespaceId(), command.config(), command.inputSchema());
+        apply(new CollectionCreated(command.collectionId(), command.namespaceId(), command.collectionName(),
+                command.config(), schemas, clock.instant()));
+    }
+
+    /** The clone's constructor: its first event is the one its source decided on. */
+    Collection(CollectionCloned cloned) {
+        apply(cloned);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(CloneCollectionCommand command, Directory directory, ExtractorCatalog catalog,
+                                 Clock clock) throws Exception {
+        requireLiveIn(command.namespaceId());
+        if (collectionName.equals(command.collectionName())) {
+            throw new DomainException(LedgerError.of(ErrorKind.ALREADY_EXISTS,
+                    "a clone needs a name other than its source's ('" + collectionName + "')",
+                    Map.of("resource", "collection", "name", collectionName)));
+        }
+        CollectionNames.require(directory, namespaceId, command.collectionName());
+        CollectionConfig merged = command.overrides().applyTo(config);
+        CollectionSchemas schemas = new ConfigurationRules(directory, catalog)
+                .validate(command.newCollectionId(), namespaceId, merged, null);
+        CollectionCloned cloned = new CollectionCloned(command.newCollectionId(), collectionId, collectionName,
+                version, rootCollectionId, generation + 1, namespaceId, command.collectionName(), merged,
+                command.overrides().overriddenFields(), schemas, clock.instant());
+        AggregateLifecycle.createNew(Collection.class, () -> new Collection(cloned));
+        return new CommandOutcome(command.newCollectionId(), 0);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(UpdateCollectionCommand command, Directory directory, Clock clock) {
+        requireLiveIn(command.namespaceId());
+        requireVersion(command.expectedVersion());
+        CollectionUpdated updated = CollectionPatch.apply(this.collectionId, namespaceId, collectionName, config,
+                command, directory, clock.instant());
+        if (updated == null) {
+            return new CommandOutcome(collectionId, version);
+        }
+        apply(updated);
+        return new CommandOutcome(collectionId, version);
+    }
+
+    @CommandHandler
+    public CommandOutcome handle(DeleteCollectionCommand command, Directory directory, Clock clock) {
+        requireLiveIn(command.namespaceId());
+        requireVersion(command.expectedVersion());
+        List<Directory.CollectionEntry> dependents = directory.liveDependents(collectionId);
+        if (!dependents.isEmpty()) {
+            List<Map<String, Object>> named = dependents.stream()
+                    .map(d -> Map.<String, Object>of("collection_id", d.collectionId(),
+                            "collection_name", d.collectionName()))
+                    .toList();
+            throw new DomainException(LedgerError.of(ErrorKind.CONFLICT, "collection '" + collectionName
+                    + "' is the source of " + dependents.stream().map(Directory.CollectionEntry::collectionName)
+                    .toList() + "; delete those first", Map.of("dependents", named)));
+        }
+        apply(new CollectionDeleted(collectionId, namespaceId, collectionName, clock.instant()));
+        return new CommandOutcome(collectionId, version);
+    }
+
+    private void requireLiveIn(String requestNamespace) {
+        // Another namespace's collection is indistinguishable from a missing one.
+        if (deleted || !namespaceId.equals(requestNamespace)) {
+            throw DomainException.notFound("collection", collectionId);
+        }
+    }
+
+    private void requireVersion(Long expected) {
+        if (expected != null && expected != version) {
+            throw new DomainException(LedgerError.of(ErrorKind.PRECONDITION_FAILED,
+                    "collection '" + collectionId + "' is at version " + version + ", not " + expected,
+                    Map.of("current_version", version, "expected_version", expected)));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CollectionCreated event, @SequenceNumber long sequence) {
+        collectionId = event.collectionId();
+        namespaceId = event.namespaceId();
+        collectionName = event.collectionName();
+        config = event.config();
+        rootCollectionId = event.collectionId();
+        generation = 0;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CollectionCloned event, @SequenceNumber long sequence) {
+        collectionId = event.collectionId();
+        namespaceId = event.namespaceId();
+        collectionName = event.collectionName();
+        config = event.config();
+        rootCollectionId = event.rootCollectionId();
+        generation = event.generation();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CollectionUpdated event, @SequenceNumber long sequence) {
+        collectionName = event.collectionName();
+        config = new CollectionConfig(event.description(), config.source(), config.featureExtractor(),
+                event.enabled(), event.metadata(), event.taxonomyApplications());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CollectionDeleted event, @SequenceNumber long sequence) {
+        deleted = true;
+        version = sequence;
+    }
+}

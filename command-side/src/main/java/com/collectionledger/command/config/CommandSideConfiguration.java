@@ -1,0 +1,58 @@
+package com.collectionledger.command.config;
+
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.command.catalog.ExtractorCatalog;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration
+public class CommandSideConfiguration {
+
+    /** The processing group of the command side's own lookup tables; see DirectoryProjection. */
+    public static final String DIRECTORY_GROUP = "directory";
+
+    @Bean
+    ExtractorCatalog extractorCatalog() {
+        return ExtractorCatalog.builtIn();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The directory must be written in the appending transaction (subscribing), and a failure there
+     * must fail the command instead of being logged and skipped.
+     */
+    @Autowired
+    void configureDirectory(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(DIRECTORY_GROUP)
+                .registerListenerInvocationErrorHandler(DIRECTORY_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Domain failures leave the command bus as CommandExecutionExceptions whose details are the typed
+     * LedgerError, so remote dispatchers get the same error as HTTP clients.
+     */
+    @Autowired
+    void translateDomainFailures(CommandBus commandBus) {
+        MessageHandlerInterceptor<CommandMessage<?>> translate = (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (LedgerException e) {
+                throw new CommandExecutionException(e.getMessage(), e, e.error());
+            }
+        };
+        commandBus.registerHandlerInterceptor(translate);
+    }
+}

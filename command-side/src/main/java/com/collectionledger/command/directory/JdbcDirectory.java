@@ -1,0 +1,105 @@
+package com.collectionledger.command.directory;
+
+import com.collectionledger.api.collection.SourceLineageEntry;
+import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.schema.ObjectSchema;
+import com.collectionledger.command.domain.Directory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link Directory} over the tables that {@link DirectoryProjection} keeps. */
+@Component
+public class JdbcDirectory implements Directory {
+
+    private static final TypeReference<List<ExtractorRef>> EXTRACTORS = new TypeReference<>() { };
+    private static final TypeReference<List<SourceLineageEntry>> LINEAGE = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final DirectoryJson json;
+    private final RowMapper<CollectionEntry> collectionRow;
+
+    JdbcDirectory(JdbcTemplate jdbc, DirectoryJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.collectionRow = (rs, i) -> new CollectionEntry(rs.getString("collection_id"), rs.getString("namespace_id"),
+                rs.getString("collection_name"), json.read(rs.getString("output_schema"), ObjectSchema.class),
+                rs.getString("feature_extractor_id"), json.read(rs.getString("source_lineage"), LINEAGE));
+    }
+
+    @Override
+    public Optional<NamespaceEntry> namespace(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ?",
+                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
+                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId).stream().findFirst();
+    }
+
+    /** A namespace by ID or by name. */
+    public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
+                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
+                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean namespaceNameTaken(String namespaceName) {
+        return exists("SELECT COUNT(*) FROM dir_namespace WHERE namespace_name = ?", namespaceName);
+    }
+
+    @Override
+    public Optional<BucketEntry> bucket(String namespaceId, String bucketId) {
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?",
+                (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
+                        rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class)),
+                namespaceId, bucketId).stream().findFirst();
+    }
+
+    /** The ID of a bucket of the namespace, by ID or by name. */
+    public Optional<String> bucketId(String namespaceId, String identifier) {
+        return jdbc.queryForList("SELECT bucket_id FROM dir_bucket WHERE namespace_id = ? AND (bucket_id = ? OR bucket_name = ?)",
+                String.class, namespaceId, identifier, identifier).stream().findFirst();
+    }
+
+    @Override
+    public boolean bucketNameTaken(String namespaceId, String bucketName) {
+        return exists("SELECT COUNT(*) FROM dir_bucket WHERE namespace_id = ? AND bucket_name = ?", namespaceId, bucketName);
+    }
+
+    @Override
+    public Optional<CollectionEntry> liveCollection(String namespaceId, String collectionId) {
+        return jdbc.query("SELECT * FROM dir_collection WHERE namespace_id = ? AND collection_id = ? AND NOT deleted",
+                collectionRow, namespaceId, collectionId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> collectionNamed(String namespaceId, String collectionName) {
+        return jdbc.queryForList("SELECT collection_id FROM dir_collection_name WHERE namespace_id = ? AND collection_name = ?",
+                String.class, namespaceId, collectionName).stream().findFirst();
+    }
+
+    /** The ID of a live collection of the namespace, by ID or by name. */
+    public Optional<String> liveCollectionId(String namespaceId, String identifier) {
+        if (liveCollection(namespaceId, identifier).isPresent()) {
+            return Optional.of(identifier);
+        }
+        return collectionNamed(namespaceId, identifier);
+    }
+
+    @Override
+    public List<CollectionEntry> liveDependents(String collectionId) {
+        return jdbc.query("""
+                SELECT c.* FROM dir_collection c JOIN dir_collection_source s ON s.collection_id = c.collection_id
+                WHERE s.source_collection_id = ? AND NOT c.deleted ORDER BY c.collection_name""",
+                collectionRow, collectionId);
+    }
+
+    private boolean exists(String sql, Object... args) {
+        Integer count = jdbc.queryForObject(sql, Integer.class, args);
+        return count != null && count > 0;
+    }
+}

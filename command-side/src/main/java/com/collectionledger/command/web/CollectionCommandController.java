@@ -1,0 +1,148 @@
+package com.collectionledger.command.web;
+
+import com.collectionledger.api.collection.CloneCollectionCommand;
+import com.collectionledger.api.collection.CommandOutcome;
+import com.collectionledger.api.collection.CreateCollectionCommand;
+import com.collectionledger.api.collection.DeleteCollectionCommand;
+import com.collectionledger.api.collection.UpdateCollectionCommand;
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
+import com.collectionledger.api.http.CollectionModel;
+import com.collectionledger.api.http.RequestAttributes;
+import com.collectionledger.api.query.CollectionView;
+import com.collectionledger.api.query.FindCollectionQuery;
+import com.collectionledger.command.directory.JdbcDirectory;
+import com.collectionledger.command.domain.Ids;
+import com.collectionledger.command.web.CollectionRequests.CloneCollectionRequest;
+import com.collectionledger.command.web.CollectionRequests.CloneResponse;
+import com.collectionledger.command.web.CollectionRequests.CreateCollectionRequest;
+import com.collectionledger.command.web.CollectionRequests.PatchCollectionRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The collection write routes: create, patch, delete and clone. */
+@RestController
+@RequestMapping("/v1/collections")
+class CollectionCommandController {
+
+    static final Set<String> PATCHABLE = Set.of("collection_name", "description", "enabled", "metadata",
+            "taxonomy_applications");
+
+    private final ReadYourWrites writes;
+    private final QueryGateway queries;
+    private final JdbcDirectory directory;
+    private final ObjectMapper json;
+
+    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
+                                ObjectMapper json) {
+        this.writes = writes;
+        this.queries = queries;
+        this.directory = directory;
+        this.json = json;
+    }
+
+    @PostMapping
+    CollectionModel create(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                           @RequestBody CreateCollectionRequest request) {
+        String collectionId = Ids.next("col_");
+        writes.create(collectionId, new CreateCollectionCommand(collectionId, namespaceId, request.collectionName(),
+                request.toConfig(), request.inputSchema()));
+        return model(namespaceId, collectionId);
+    }
+
+    @PostMapping("/{identifier}/clone")
+    ResponseEntity<CloneResponse> clone(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                        @PathVariable String identifier,
+                                        @RequestBody CloneCollectionRequest request) {
+        String sourceId = resolve(namespaceId, identifier);
+        String cloneId = Ids.next("col_");
+        writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId, request.collectionName(),
+                request.toOverrides()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CloneResponse(model(namespaceId, cloneId), sourceId));
+    }
+
+    @PatchMapping("/{identifier}")
+    ResponseEntity<CollectionModel> patch(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                          @PathVariable String identifier,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @RequestBody JsonNode body) throws JsonProcessingException {
+        rejectUnpatchable(body);
+        PatchCollectionRequest patch = json.treeToValue(body, PatchCollectionRequest.class);
+        String collectionId = resolve(namespaceId, identifier);
+        CommandOutcome outcome = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
+                patch.collectionName(), patch.description(), patch.enabled(), patch.metadata(),
+                patch.taxonomyApplications(), Versions.parseIfMatch(ifMatch)));
+        CollectionModel model = model(namespaceId, collectionId);
+        return ResponseEntity.ok().eTag(Versions.etag(outcome.version())).body(model);
+    }
+
+    @DeleteMapping("/{identifier}")
+    Map<String, Object> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                               @PathVariable String identifier,
+                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String collectionId = resolve(namespaceId, identifier);
+        writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
+                Versions.parseIfMatch(ifMatch)));
+        return Map.of("success", true, "collection_id", collectionId,
+                "message", "collection " + collectionId + " deleted");
+    }
+
+    private String resolve(String namespaceId, String identifier) {
+        return directory.liveCollectionId(namespaceId, identifier)
+                .orElseThrow(() -> LedgerException.notFound("collection", identifier));
+    }
+
+    private CollectionModel model(String namespaceId, String collectionId) {
+        return queries.query(new FindCollectionQuery(namespaceId, collectionId),
+                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
+                .map(CollectionModel::from)
+                .orElseThrow(() -> LedgerException.notFound("collection", collectionId));
+    }
+
+    /** PATCH may change only {@link #PATCHABLE}; anything else is a 422 that points to clone. */
+    private static void rejectUnpatchable(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new LedgerException(LedgerError.of(ErrorKind.BAD_REQUEST, "the body must be a JSON object"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!PATCHABLE.contains(field)) {
+                violations.add(Violation.at("'" + field + "' cannot be changed by PATCH; PATCH changes only "
+                        + "collection_name, description, enabled, metadata and taxonomy_applications. "
+                        + "To change it, clone the collection (POST /v1/collections/{id}/clone) with the new value",
+                        "immutable_field", "body", field));
+            }
+        }
+        if (!violations.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("hint", "clone");
+            throw new LedgerException(new LedgerError(ErrorKind.VALIDATION, violations.get(0).message(), details,
+                    violations));
+        }
+    }
+}

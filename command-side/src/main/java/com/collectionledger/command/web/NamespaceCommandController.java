@@ -1,0 +1,41 @@
+package com.collectionledger.command.web;
+
+import com.collectionledger.api.http.NamespaceModel;
+import com.collectionledger.api.namespace.CreateNamespaceCommand;
+import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.query.FindNamespaceQuery;
+import com.collectionledger.api.query.NamespaceView;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.command.domain.Ids;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+class NamespaceCommandController {
+
+    record CreateNamespaceRequest(String namespaceName, String description, List<ExtractorRef> featureExtractors) {
+    }
+
+    private final ReadYourWrites writes;
+    private final QueryGateway queries;
+
+    NamespaceCommandController(ReadYourWrites writes, QueryGateway queries) {
+        this.writes = writes;
+        this.queries = queries;
+    }
+
+    @PostMapping("/v1/namespaces")
+    NamespaceModel create(@RequestBody CreateNamespaceRequest request) {
+        String namespaceId = Ids.next("ns_");
+        writes.create(namespaceId, new CreateNamespaceCommand(namespaceId, request.namespaceName(),
+                request.description(), request.featureExtractors()));
+        return queries.query(new FindNamespaceQuery(namespaceId), ResponseTypes.optionalInstanceOf(NamespaceView.class))
+                .join().map(NamespaceModel::from)
+                .orElseThrow(() -> LedgerException.notFound("namespace", namespaceId));
+    }
+}

@@ -1,0 +1,131 @@
+package com.collectionledger.service.web;
+
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every failure becomes the envelope of SPEC §3.1, in this one place. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
+                && !(cause instanceof StreamConstraintsException)) {
+            return respond(mappingError(mapping));
+        }
+        String message = cause == null ? "the request body is missing" : "the request body is not valid JSON";
+        if (cause instanceof StreamConstraintsException) {
+            message = "the request body is nested or sized beyond what this service reads";
+        }
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, message));
+    }
+
+    @ExceptionHandler(JsonMappingException.class)
+    ResponseEntity<Map<String, Object>> mapping(JsonMappingException e) {
+        return respond(mappingError(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(LedgerError.invalid(List.of(Violation.at("'" + e.getName() + "' has the wrong type",
+                "type_error", "query", e.getName()))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the " + e.getHeaderName() + " header is required"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the request body must be application/json"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        Map<String, Object> body = ErrorEnvelope.of(LedgerError.of(ErrorKind.BAD_REQUEST,
+                e.getMethod() + " is not supported on this route"));
+        body.put("status", 405);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("error"));
+        error.put("type", "MethodNotAllowedError");
+        body.put("error", error);
+        return ResponseEntity.status(405).body(body);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
+        return respond(LedgerError.of(ErrorKind.NOT_FOUND, "no route " + e.getResourcePath()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> any(Exception e) {
+        Optional<LedgerError> known = ledgerError(e);
+        if (known.isPresent()) {
+            return respond(known.get());
+        }
+        log.error("request failed", e);
+        return respond(LedgerError.of(ErrorKind.INTERNAL, "internal error; quote the X-Request-ID when reporting it"));
+    }
+
+    /** The typed error inside whatever wrapped it: a completion, a command result, a remote call. */
+    static Optional<LedgerError> ledgerError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LedgerException ledger) {
+                return Optional.of(ledger.error());
+            }
+            if (t instanceof CommandExecutionException command
+                    && command.getDetails().orElse(null) instanceof LedgerError error) {
+                return Optional.of(error);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LedgerError mappingError(JsonMappingException e) {
+        List<String> location = new ArrayList<>();
+        location.add("body");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            location.add(reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()));
+        }
+        String field = location.size() > 1 ? String.join(".", location.subList(1, location.size())) : "the body";
+        String message = e instanceof UnrecognizedPropertyException
+                ? "'" + field + "' is not a known field"
+                : "'" + field + "' has the wrong type or shape";
+        return LedgerError.invalid(List.of(new Violation(location, message, "type_error")));
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(LedgerError error) {
+        return ResponseEntity.status(error.kind().status()).body(ErrorEnvelope.of(error));
+    }
+}

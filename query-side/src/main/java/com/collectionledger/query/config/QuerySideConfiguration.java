@@ -1,0 +1,27 @@
+package com.collectionledger.query.config;
+
+import com.collectionledger.query.ReadModel;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class QuerySideConfiguration {
+
+    /**
+     * The read model is kept by a pooled streaming processor, whose tokens live in the read model's
+     * database and commit in the same transaction as its rows. A failing handler is not skipped:
+     * the error propagates, the batch rolls back and the processor retries it.
+     */
+    @Autowired
+    void configureReadModel(EventProcessingConfigurer processing,
+                            @Value("${ledger.read-model.batch-size:100}") int batchSize) {
+        processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(batchSize))
+                .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,48 @@
+package com.collectionledger.query.web;
+
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.http.BucketResponse;
+import com.collectionledger.api.http.RequestAttributes;
+import com.collectionledger.api.query.BucketPage;
+import com.collectionledger.api.query.BucketView;
+import com.collectionledger.api.query.FindBucketQuery;
+import com.collectionledger.api.query.ListBucketsQuery;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+class BucketQueryController {
+
+    private final QueryGateway queries;
+
+    BucketQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/v1/buckets/{identifier}")
+    BucketResponse get(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                       @PathVariable String identifier) {
+        return queries.query(new FindBucketQuery(namespaceId, identifier), ResponseTypes.optionalInstanceOf(BucketView.class))
+                .join().map(BucketResponse::from)
+                .orElseThrow(() -> LedgerException.notFound("bucket", identifier));
+    }
+
+    @PostMapping("/v1/buckets/list")
+    Map<String, Object> list(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) Integer offset,
+                             @RequestParam(required = false) String cursor) {
+        PageParameters page = PageParameters.of(limit, offset, cursor);
+        BucketPage result = queries.query(new ListBucketsQuery(namespaceId, page.offset(), page.limit()),
+                ResponseTypes.instanceOf(BucketPage.class)).join();
+        return page.response(result.results().stream().map(BucketResponse::from).toList(), result.total());
+    }
+}

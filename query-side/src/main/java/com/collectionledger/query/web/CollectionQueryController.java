@@ -1,0 +1,99 @@
+package com.collectionledger.query.web;
+
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
+import com.collectionledger.api.http.CollectionModel;
+import com.collectionledger.api.http.RequestAttributes;
+import com.collectionledger.api.query.CollectionPage;
+import com.collectionledger.api.query.CollectionView;
+import com.collectionledger.api.query.FindCollectionQuery;
+import com.collectionledger.api.query.ListCollectionsQuery;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The collection read routes: get by ID or name, and list. */
+@RestController
+@RequestMapping("/v1/collections")
+class CollectionQueryController {
+
+    private final QueryGateway queries;
+
+    CollectionQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/{identifier}")
+    ResponseEntity<CollectionModel> get(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                        @PathVariable String identifier) {
+        CollectionView view = queries.query(new FindCollectionQuery(namespaceId, identifier),
+                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
+                .orElseThrow(() -> LedgerException.notFound("collection", identifier));
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(CollectionModel.from(view));
+    }
+
+    @PostMapping("/list")
+    Map<String, Object> list(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) Integer offset,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(name = "include_total", required = false) Boolean includeTotal,
+                             @RequestBody(required = false) JsonNode body) {
+        PageParameters page = PageParameters.of(limit, offset, cursor);
+        JsonNode request = body == null || body.isNull() ? com.fasterxml.jackson.databind.node.NullNode.instance : body;
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Object> filters = ListFilters.parse(request.path("filters"), violations);
+        String sortField = null;
+        boolean descending = false;
+        JsonNode sort = request.path("sort");
+        if (sort.isObject()) {
+            sortField = sort.path("field").asText(null);
+            if (sortField != null && !ListCollectionsQuery.SORT_FIELDS.contains(sortField)) {
+                violations.add(Violation.at("sort.field must be one of " + ListCollectionsQuery.SORT_FIELDS,
+                        "enum", "body", "sort", "field"));
+            }
+            String direction = sort.path("direction").asText("asc");
+            if (!direction.equals("asc") && !direction.equals("desc")) {
+                violations.add(Violation.at("sort.direction must be 'asc' or 'desc'", "enum", "body", "sort", "direction"));
+            }
+            descending = direction.equals("desc");
+        } else if (!sort.isMissingNode() && !sort.isNull()) {
+            violations.add(Violation.at("sort must be an object {field, direction}", "type_error", "body", "sort"));
+        }
+        JsonNode search = request.path("search");
+        if (!search.isMissingNode() && !search.isNull() && !search.isTextual()) {
+            violations.add(Violation.at("search must be a string", "type_error", "body", "search"));
+        }
+        JsonNode caseSensitive = request.path("case_sensitive");
+        if (!caseSensitive.isMissingNode() && !caseSensitive.isNull() && !caseSensitive.isBoolean()) {
+            violations.add(Violation.at("case_sensitive must be a boolean", "type_error", "body", "case_sensitive"));
+        }
+        if (!violations.isEmpty()) {
+            throw new LedgerException(LedgerError.invalid(violations));
+        }
+        CollectionPage result = queries.query(new ListCollectionsQuery(namespaceId, filters,
+                search.isTextual() ? search.asText() : null, caseSensitive.asBoolean(false), sortField, descending,
+                page.offset(), page.limit()), ResponseTypes.instanceOf(CollectionPage.class)).join();
+        Map<String, Object> response = new LinkedHashMap<>(page.response(
+                result.results().stream().map(CollectionModel::from).toList(), result.total()));
+        if (Boolean.FALSE.equals(includeTotal)) {
+            response.put("total_count", null);
+        }
+        return response;
+    }
+}

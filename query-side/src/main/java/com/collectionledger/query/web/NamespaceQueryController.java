@@ -1,0 +1,44 @@
+package com.collectionledger.query.web;
+
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.http.NamespaceModel;
+import com.collectionledger.api.query.FindNamespaceQuery;
+import com.collectionledger.api.query.ListNamespacesQuery;
+import com.collectionledger.api.query.NamespacePage;
+import com.collectionledger.api.query.NamespaceView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+class NamespaceQueryController {
+
+    private final QueryGateway queries;
+
+    NamespaceQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/v1/namespaces/{identifier}")
+    NamespaceModel get(@PathVariable String identifier) {
+        return queries.query(new FindNamespaceQuery(identifier), ResponseTypes.optionalInstanceOf(NamespaceView.class))
+                .join().map(NamespaceModel::from)
+                .orElseThrow(() -> LedgerException.notFound("namespace", identifier));
+    }
+
+    @PostMapping("/v1/namespaces/list")
+    Map<String, Object> list(@RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) Integer offset,
+                             @RequestParam(required = false) String cursor) {
+        PageParameters page = PageParameters.of(limit, offset, cursor);
+        NamespacePage result = queries.query(new ListNamespacesQuery(page.offset(), page.limit()),
+                ResponseTypes.instanceOf(NamespacePage.class)).join();
+        return page.response(result.results().stream().map(NamespaceModel::from).toList(), result.total());
+    }
+}

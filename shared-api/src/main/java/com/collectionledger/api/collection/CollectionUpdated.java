@@ -1,0 +1,22 @@
+package com.collectionledger.api.collection;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PATCH took effect. Carries the new value of every field PATCH may change and names the ones
+ * that actually changed.
+ */
+@Revision("1")
+public record CollectionUpdated(String collectionId, String namespaceId, List<String> changedFields,
+                                String collectionName, String description, boolean enabled,
+                                Map<String, Object> metadata, List<TaxonomyApplication> taxonomyApplications,
+                                Instant updatedAt) {
+
+    public CollectionUpdated {
+        changedFields = List.copyOf(changedFields);
+    }
+}

@@ -1,0 +1,17 @@
+package com.collectionledger.api.http;
+
+/**
+ * The pagination block of a list response. Pages count from 1; {@code next_cursor} is an opaque
+ * token for the next page, or null on the last.
+ */
+public record Pagination(long total, int page, int pageSize, long totalPages, Integer nextPage,
+                         Integer previousPage, String nextCursor) {
+
+    public static Pagination of(long total, int offset, int limit) {
+        int page = offset / limit + 1;
+        long totalPages = (total + limit - 1) / limit;
+        boolean hasNext = offset + limit < total;
+        return new Pagination(total, page, limit, totalPages, hasNext ? page + 1 : null,
+                page > 1 ? page - 1 : null, hasNext ? Cursors.encode(offset + limit) : null);
+    }
+}

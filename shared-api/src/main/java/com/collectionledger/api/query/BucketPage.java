@@ -1,0 +1,10 @@
+package com.collectionledger.api.query;
+
+import java.util.List;
+
+public record BucketPage(List<BucketView> results, long total) {
+
+    public BucketPage {
+        results = List.copyOf(results);
+    }
+}
