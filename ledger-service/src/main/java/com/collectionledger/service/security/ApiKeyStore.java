@@ -70,11 +70,17 @@ public class ApiKeyStore {
 
     /** Stores an admin key for every namespace with this secret; returns its key ID. */
     public String storeAdminKey(String name, String secret) {
+        return store(name, secret, Set.of("admin", "read", "write", "delete"), Set.of("*"));
+    }
+
+    /** Stores a key limited to these permissions and namespaces (IDs or names, or "*"); returns its key ID. */
+    public String store(String name, String secret, Set<String> permissions, Set<String> namespaces) {
         String keyId = "key_" + random(16).toLowerCase();
         jdbc.update("""
                         INSERT INTO api_key (key_id, key_name, key_prefix, key_hash, permissions, namespaces, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), hash(secret), "admin,read,write,delete", "*",
+                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), hash(secret),
+                String.join(",", new java.util.TreeSet<>(permissions)), String.join(",", new java.util.TreeSet<>(namespaces)),
                 Timestamp.from(clock.instant()));
         return keyId;
     }

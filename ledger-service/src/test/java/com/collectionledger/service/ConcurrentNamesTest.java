@@ -1,0 +1,99 @@
+package com.collectionledger.service;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Under any number of concurrent requests for one name, exactly one succeeds. */
+class ConcurrentNamesTest extends LedgerHttpTest {
+
+    private static final int REQUESTS = 16;
+
+    @Test
+    void concurrentClonesWithOneNameMakeExactlyOneClone() throws Exception {
+        HttpApi api = api().inNamespace(newNamespace());
+        String source = newTextCollection(api, "source", newArticlesBucket(api, "articles"));
+
+        List<Integer> statuses = concurrently(() -> api.post("/v1/collections/" + source + "/clone",
+                Map.of("collection_name", "the-one-clone")).status());
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(REQUESTS - 1);
+        assertThat(storedEvents("CollectionCloned", "\"collectionName\":\"the-one-clone\"")).isEqualTo(1);
+        assertThat(api.post("/v1/collections/list", Map.of("filters", Map.of("collection_name", "the-one-clone")))
+                .at("total_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCreatesWithOneNameMakeExactlyOneCollection() throws Exception {
+        HttpApi api = api().inNamespace(newNamespace());
+        String bucket = newArticlesBucket(api, "articles");
+
+        List<Integer> statuses = concurrently(() ->
+                api.post("/v1/collections", textCollection("the-one-create", bucket)).status());
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(REQUESTS - 1);
+        assertThat(storedEvents("CollectionCreated", "\"collectionName\":\"the-one-create\"")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentClonesOfDifferentSourcesWithOneNameMakeExactlyOneClone() throws Exception {
+        // Different sources lock different aggregates: only the directory's unique key can decide.
+        HttpApi api = api().inNamespace(newNamespace());
+        String bucket = newArticlesBucket(api, "articles");
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            sources.add(newTextCollection(api, "source-" + i, bucket));
+        }
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (String source : sources) {
+            calls.add(() -> api.post("/v1/collections/" + source + "/clone",
+                    Map.of("collection_name", "contested")).status());
+        }
+        List<Integer> statuses = run(calls);
+
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(REQUESTS - 1);
+        assertThat(storedEvents("CollectionCloned", "\"collectionName\":\"contested\"")).isEqualTo(1);
+    }
+
+    private static List<Integer> concurrently(Callable<Integer> call) throws Exception {
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            calls.add(call);
+        }
+        return run(calls);
+    }
+
+    private static List<Integer> run(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
