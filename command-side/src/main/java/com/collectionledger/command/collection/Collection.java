@@ -13,6 +13,7 @@ import com.collectionledger.api.collection.DeleteCollectionCommand;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -41,6 +42,7 @@ public class Collection {
     private String namespaceId;
     private String collectionName;
     private CollectionConfig config;
+    private ObjectSchema inputSchema;
     private String rootCollectionId;
     private int generation;
     private long version;
@@ -75,8 +77,10 @@ public class Collection {
         }
         CollectionNames.require(directory, namespaceId, command.collectionName());
         CollectionConfig merged = command.overrides().applyTo(config);
+        // A clone of the same source keeps the input schema the source was narrowed to.
+        ObjectSchema requestedInput = command.overrides().source() == null ? inputSchema : null;
         CollectionSchemas schemas = new ConfigurationRules(directory, catalog)
-                .validate(command.newCollectionId(), namespaceId, merged, null);
+                .validate(command.newCollectionId(), namespaceId, merged, requestedInput);
         CollectionCloned cloned = new CollectionCloned(command.newCollectionId(), collectionId, collectionName,
                 version, rootCollectionId, generation + 1, namespaceId, command.collectionName(), merged,
                 command.overrides().overriddenFields(), schemas, clock.instant());
@@ -136,6 +140,7 @@ public class Collection {
         namespaceId = event.namespaceId();
         collectionName = event.collectionName();
         config = event.config();
+        inputSchema = event.schemas().inputSchema();
         rootCollectionId = event.collectionId();
         generation = 0;
         version = sequence;
@@ -147,6 +152,7 @@ public class Collection {
         namespaceId = event.namespaceId();
         collectionName = event.collectionName();
         config = event.config();
+        inputSchema = event.schemas().inputSchema();
         rootCollectionId = event.rootCollectionId();
         generation = event.generation();
         version = sequence;

@@ -84,7 +84,7 @@ public final class ConfigurationRules {
     }
 
     public static void checkDescription(String description, List<Violation> violations) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
+        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
             violations.add(Violation.at("description must be at most " + MAX_DESCRIPTION + " characters",
                     "string_too_long", "body", "description"));
         }
@@ -207,6 +207,11 @@ public final class ConfigurationRules {
             String[] path = field.equals("collection_id")
                     ? new String[]{"body", "source", field}
                     : new String[]{"body", "source", field, String.valueOf(i)};
+            if (ids.get(i) == null || ids.get(i).isBlank()) {
+                violations.add(Violation.at("a source collection ID must not be empty", "missing", path));
+                complete = false;
+                continue;
+            }
             if (ids.get(i).equals(collectionId)) {
                 violations.add(Violation.at("a collection cannot be its own source", "value_error", path));
                 complete = false;
@@ -346,8 +351,12 @@ public final class ConfigurationRules {
     private static ObjectSchema deriveOutput(ExtractorDefinition definition, FeatureExtractorConfig extractor,
                                              ObjectSchema input, List<Violation> violations) {
         Map<String, FieldSchema> output = new LinkedHashMap<>();
+        // Which source path each output field comes from: passing a field through under its own
+        // name next to include_all_source_fields is harmless; two sources for one name are not.
+        Map<String, String> origin = new LinkedHashMap<>();
         if (extractor.includeAllSourceFields()) {
             output.putAll(input.properties());
+            input.properties().keySet().forEach(name -> origin.put(name, name));
         }
         List<FieldPassthrough> passthrough = extractor.fieldPassthrough();
         for (int i = 0; i < passthrough.size(); i++) {
@@ -365,11 +374,17 @@ public final class ConfigurationRules {
                 continue;
             }
             String name = field.outputName();
-            if (output.containsKey(name) && !extractor.includeAllSourceFields()) {
+            if (origin.containsKey(name) && !origin.get(name).equals(field.sourcePath())) {
                 violations.add(Violation.at("two output fields are named '" + name + "'", "value_error",
                         "body", "feature_extractor", "field_passthrough", index));
                 continue;
             }
+            if (origin.containsKey(name) && !extractor.includeAllSourceFields()) {
+                violations.add(Violation.at("'" + field.sourcePath() + "' is passed through twice", "value_error",
+                        "body", "feature_extractor", "field_passthrough", index));
+                continue;
+            }
+            origin.put(name, field.sourcePath());
             output.put(name, source.get());
         }
         for (String out : definition.outputs()) {

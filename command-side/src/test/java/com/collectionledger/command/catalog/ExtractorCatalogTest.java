@@ -1,0 +1,60 @@
+package com.collectionledger.command.catalog;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built-in catalog of SPEC §3.4, read from catalog/feature-extractors.json. */
+class ExtractorCatalogTest {
+
+    private final ExtractorCatalog catalog = ExtractorCatalog.builtIn();
+
+    @Test
+    void builtInCatalogHoldsTheFiveExtractorsOfTheSpec() {
+        assertThat(catalog.all()).extracting(ExtractorDefinition::id).containsExactly("text_extractor_v1",
+                "image_extractor_v1", "image_extractor_v2", "multimodal_extractor_v1", "scene_extractor_v1");
+    }
+
+    @Test
+    void eachExtractorHasOneOutputNamedEmbeddingOfTypeArray() {
+        catalog.all().forEach(d -> {
+            assertThat(d.outputs()).as(d.id()).containsExactly("embedding");
+            assertThat(d.document().at("/output_schema/properties/embedding/type").asText()).isEqualTo("array");
+            assertThat(d.document().path("feature_extractor_id").asText()).isEqualTo(d.id());
+        });
+    }
+
+    @Test
+    void textExtractorNeedsTextOrStringAndHasModelChunkSizeSplitBy() {
+        ExtractorDefinition text = catalog.find("text_extractor", "v1").orElseThrow();
+
+        assertThat(text.inputs().get("text").acceptedTypes()).containsExactlyInAnyOrder("text", "string");
+        assertThat(text.requiredInputs()).containsExactly("text");
+        assertThat(text.parameters()).containsOnlyKeys("model", "chunk_size", "split_by");
+    }
+
+    @Test
+    void multimodalExtractorHasFourOptionalInputsAndNeedsOne() {
+        ExtractorDefinition multimodal = catalog.find("multimodal_extractor_v1").orElseThrow();
+
+        assertThat(multimodal.inputs()).containsOnlyKeys("video", "image", "text", "audio");
+        assertThat(multimodal.requiredInputs()).isEmpty();
+        assertThat(multimodal.minimumInputs()).isEqualTo(1);
+        assertThat(multimodal.parameters()).containsOnlyKeys("fps", "model");
+    }
+
+    @Test
+    void imageAndSceneExtractorsTakeOneInputEach() {
+        assertThat(catalog.find("image_extractor_v2").orElseThrow().inputs().get("image").acceptedTypes())
+                .containsExactly("image");
+        assertThat(catalog.find("scene_extractor_v1").orElseThrow().inputs().get("embedding").acceptedTypes())
+                .containsExactly("array");
+        assertThat(catalog.find("scene_extractor_v1").orElseThrow().parameters()).containsOnlyKeys("threshold");
+    }
+
+    @Test
+    void unknownExtractorIsNotFound() {
+        assertThat(catalog.find("text_extractor", "v2")).isEmpty();
+        assertThat(catalog.find("ocr_extractor_v1")).isEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package com.collectionledger.command.collection;
+
+import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ConfigurationRules.ParameterCheck against the parameter specs of the built-in catalog. */
+class ParameterCheckTest {
+
+    private static final ExtractorCatalog CATALOG = ExtractorCatalog.builtIn();
+
+    private static JsonNode spec(String extractorId, String parameter) {
+        return CATALOG.find(extractorId).orElseThrow().parameters().get(parameter);
+    }
+
+    private static final JsonNode CHUNK_SIZE = spec("text_extractor_v1", "chunk_size"); // integer 1..100000
+    private static final JsonNode SPLIT_BY = spec("text_extractor_v1", "split_by");     // string enum
+    private static final JsonNode MODEL = spec("text_extractor_v1", "model");           // string
+    private static final JsonNode FPS = spec("multimodal_extractor_v1", "fps");         // number 0.01..60
+    private static final JsonNode THRESHOLD = spec("scene_extractor_v1", "threshold");  // number 0..1
+
+    private static String problem(JsonNode spec, Object value) {
+        return ConfigurationRules.ParameterCheck.problem(spec, value);
+    }
+
+    @Test
+    void integerParameterAcceptsEveryJsonIntegerRepresentation() {
+        assertThat(problem(CHUNK_SIZE, 500)).isNull();
+        assertThat(problem(CHUNK_SIZE, 500L)).isNull();
+        assertThat(problem(CHUNK_SIZE, BigInteger.valueOf(500))).isNull();
+        assertThat(problem(CHUNK_SIZE, new BigDecimal("500"))).isNull();
+        assertThat(problem(CHUNK_SIZE, 500.0)).isNull();
+    }
+
+    @Test
+    void integerParameterRejectsAFraction() {
+        assertThat(problem(CHUNK_SIZE, 10.5)).isEqualTo("must be an integer");
+        assertThat(problem(CHUNK_SIZE, new BigDecimal("10.25"))).isEqualTo("must be an integer");
+    }
+
+    @Test
+    void numericParameterRejectsNonNumbers() {
+        assertThat(problem(CHUNK_SIZE, "500")).isEqualTo("must be a number");
+        assertThat(problem(CHUNK_SIZE, true)).isEqualTo("must be a number");
+        assertThat(problem(FPS, List.of(1))).isEqualTo("must be a number");
+        assertThat(problem(FPS, Double.NaN)).isEqualTo("must be a number");
+        assertThat(problem(FPS, Double.POSITIVE_INFINITY)).isEqualTo("must be a number");
+    }
+
+    @Test
+    void minimumAndMaximumAreInclusive() {
+        assertThat(problem(CHUNK_SIZE, 1)).isNull();
+        assertThat(problem(CHUNK_SIZE, 100_000)).isNull();
+        assertThat(problem(CHUNK_SIZE, 0)).isEqualTo("must be at least 1");
+        assertThat(problem(CHUNK_SIZE, 100_001)).isEqualTo("must be at most 100000");
+    }
+
+    @Test
+    void fractionalBoundsAreComparedExactly() {
+        assertThat(problem(FPS, 0.01)).isNull();
+        assertThat(problem(FPS, 60)).isNull();
+        assertThat(problem(FPS, 0.009)).isEqualTo("must be at least 0.01");
+        assertThat(problem(FPS, 60.0001)).isEqualTo("must be at most 60");
+        assertThat(problem(THRESHOLD, 0)).isNull();
+        assertThat(problem(THRESHOLD, 1.0)).isNull();
+        assertThat(problem(THRESHOLD, -0.1)).isEqualTo("must be at least 0");
+    }
+
+    @Test
+    void enumStringParameterAcceptsOnlyItsValues() {
+        assertThat(problem(SPLIT_BY, "words")).isNull();
+        assertThat(problem(SPLIT_BY, "none")).isNull();
+        assertThat(problem(SPLIT_BY, "Words")).startsWith("must be one of");
+        assertThat(problem(SPLIT_BY, 3)).isEqualTo("must be a string");
+    }
+
+    @Test
+    void freeStringParameterMustBeANonEmptyString() {
+        assertThat(problem(MODEL, "clip-vit-base-patch32")).isNull();
+        assertThat(problem(MODEL, "")).isEqualTo("must not be empty");
+        assertThat(problem(MODEL, 42)).isEqualTo("must be a string");
+    }
+
+    @Test
+    void nullIsNeverAParameterValue() {
+        assertThat(problem(MODEL, null)).isEqualTo("must not be null");
+        assertThat(problem(FPS, null)).isEqualTo("must not be null");
+    }
+
+    @Test
+    void booleanParameterAcceptsOnlyBooleans() throws Exception {
+        JsonNode flag = new ObjectMapper().readTree("{\"type\": \"boolean\"}");
+
+        assertThat(problem(flag, true)).isNull();
+        assertThat(problem(flag, "true")).isEqualTo("must be a boolean");
+    }
+}
