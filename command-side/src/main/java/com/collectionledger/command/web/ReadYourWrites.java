@@ -54,11 +54,15 @@ public class ReadYourWrites {
         try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
                 new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
                 ResponseTypes.instanceOf(Long.class))) {
+            long start = System.nanoTime();
             Object result = commands.sendAndWait(command);
+            long handled = System.nanoTime();
             long target = targetVersion.apply(result);
             Long seen = Flux.concat(versions.initialResult(), versions.updates())
                     .filter(version -> version >= target)
                     .blockFirst(timeout);
+            log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
+                    (System.nanoTime() - handled) / 1_000_000);
             if (seen == null) {
                 log.warn("read model did not show {} at version {} within {}", aggregateId, target, timeout);
             }

@@ -1,0 +1,36 @@
+package com.collectionledger.service.config;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded default: unless {@code spring.datasource.url} says otherwise, the store is an H2 file
+ * database under {@code ledger.data-dir} ({@code LEDGER_DATA_DIR}, default {@code ./data}), made
+ * absolute so that it does not move with H2's idea of the working directory.
+ */
+@Configuration
+public class EmbeddedDatabase {
+
+    /** The defaults set here are overridden by any {@code spring.datasource.*} property, bound afterwards. */
+    @Bean
+    @Primary
+    @ConfigurationProperties("spring.datasource")
+    DataSourceProperties dataSourceProperties(@Value("${ledger.data-dir:./data}") String dataDir) {
+        DataSourceProperties properties = new DataSourceProperties();
+        properties.setUrl(h2Url(Path.of(dataDir)));
+        properties.setUsername("sa");
+        properties.setPassword("");
+        return properties;
+    }
+
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    }
+}
