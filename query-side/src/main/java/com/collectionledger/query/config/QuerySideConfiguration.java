@@ -2,13 +2,31 @@ package com.collectionledger.query.config;
 
 import com.collectionledger.query.ReadModel;
 import org.axonframework.config.EventProcessingConfigurer;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 public class QuerySideConfiguration {
+
+    private WakingEventSource wakingEventSource;
+
+    private synchronized WakingEventSource wakingEventSource(EventStore eventStore) {
+        if (wakingEventSource == null) {
+            wakingEventSource = new WakingEventSource(eventStore);
+        }
+        return wakingEventSource;
+    }
+
+    @PreDestroy
+    synchronized void stopTailing() {
+        if (wakingEventSource != null) {
+            wakingEventSource.close();
+        }
+    }
 
     /**
      * The read model is kept by a pooled streaming processor, whose tokens live in the read model's
@@ -19,7 +37,7 @@ public class QuerySideConfiguration {
     void configureReadModel(EventProcessingConfigurer processing,
                             @Value("${ledger.read-model.batch-size:100}") int batchSize) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
-                        org.axonframework.config.Configuration::eventStore,
+                        config -> wakingEventSource(config.eventStore()),
                         (config, builder) -> builder.batchSize(batchSize))
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
