@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The embedded default as configured: H2 files in the data directory, Jackson, no call home. */
 class EmbeddedDefaultsTest extends LedgerHttpTest {
@@ -39,6 +40,7 @@ class EmbeddedDefaultsTest extends LedgerHttpTest {
 
     @Test
     void storeIsAnH2FileInTheDataDirectory() throws Exception {
+        assumeFalse(TestDatabase.POSTGRES, "the embedded default only");
         Path dataDir = Path.of(environment.getRequiredProperty("ledger.data-dir")).toAbsolutePath();
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:" + dataDir.resolve("ledger"));

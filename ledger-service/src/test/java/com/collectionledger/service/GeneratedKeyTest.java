@@ -26,8 +26,9 @@ class GeneratedKeyTest {
 
     @Test
     void firstStartPrintsOneWorkingKeyAndLaterStartsDoNot(CapturedOutput output) {
+        String[] store = TestDatabase.freshStoreArguments(dataDir, "--server.port=0", "--ledger.bootstrap-api-key=");
         String key;
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start(store)) {
             Matcher printed = KEY.matcher(output.getOut());
             assertThat(printed.find()).as("a generated key on standard output").isTrue();
             key = printed.group();
@@ -38,15 +39,14 @@ class GeneratedKeyTest {
             assertThat(api(first, key + "x").post("/v1/namespaces/list", java.util.Map.of()).status()).isEqualTo(401);
         }
         int printedSoFar = output.getOut().length();
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(store)) {
             assertThat(KEY.matcher(output.getOut().substring(printedSoFar)).find()).isFalse();
             assertThat(api(second, key).post("/v1/namespaces/list", java.util.Map.of()).status()).isEqualTo(200);
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.bootstrap-api-key=");
+    private static ConfigurableApplicationContext start(String[] store) {
+        return new SpringApplicationBuilder(LedgerApplication.class).run(store);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context, String key) {

@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The running service on a random port, with real H2 files in a temporary directory. All
+ * The running service on a random port, on a real store in a temporary directory. All
  * subclasses share one context (one data directory), so each test works in a namespace of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerHttpTest {
+    // The store is H2 files, or PostgreSQL with -Dledger.test.database=postgres (see TestDatabase).
 
     public static final String ADMIN_KEY = "sk_test_admin_0123456789abcdefghijklmnopqrstuv";
     private static final Path DATA_DIR = temporaryDirectory();
+    private static final Map<String, String> STORE = TestDatabase.freshStore(DATA_DIR);
 
     @LocalServerPort
     protected int port;
@@ -33,7 +35,7 @@ public abstract class LedgerHttpTest {
 
     @DynamicPropertySource
     static void embeddedStore(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", DATA_DIR::toString);
+        STORE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("ledger.bootstrap-api-key", () -> ADMIN_KEY);
     }
 

@@ -4,7 +4,6 @@ import com.collectionledger.api.collection.CollectionCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,13 +33,12 @@ class ReadModelRetryTest {
 
     static final String POISON = "fails-once";
 
-    @TempDir
-    static Path dataDir;
+    private static final Map<String, String> STORE = TestDatabase.freshStore(temporaryDirectory());
 
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
         // A data directory of its own: another context on the shared one would compete for the segments.
-        registry.add("ledger.data-dir", () -> dataDir.toString());
+        STORE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("ledger.bootstrap-api-key", () -> LedgerHttpTest.ADMIN_KEY);
     }
 
@@ -64,6 +62,14 @@ class ReadModelRetryTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         assertThat(flaky.attempts.get()).isGreaterThanOrEqualTo(2);
         assertThat(flaky.handled).contains(created.text("collection_id"));
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ledger-retry-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TestConfiguration

@@ -21,12 +21,13 @@ class RestartTest {
 
     @Test
     void everythingSurvivesARestart() {
+        String[] store = TestDatabase.freshStoreArguments(dataDir, "--server.port=0", "--ledger.bootstrap-api-key=" + KEY);
         String namespaceName = "restart";
         String sourceId;
         String cloneId;
         String sourceBefore;
         String cloneBefore;
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start(store)) {
             HttpApi api = api(first).inNamespace(namespaceName);
             assertThat(api(first).post("/v1/namespaces", Map.of("namespace_name", namespaceName,
                     "feature_extractors", java.util.List.of(Map.of("feature_extractor_name", "text_extractor",
@@ -44,7 +45,7 @@ class RestartTest {
             cloneBefore = api.get("/v1/collections/" + cloneId).body().toString();
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(store)) {
             HttpApi api = api(second).inNamespace(namespaceName);
             assertThat(api.get("/v1/collections/" + sourceId).body().toString()).isEqualTo(sourceBefore);
             assertThat(api.get("/v1/collections/" + cloneId).body().toString()).isEqualTo(cloneBefore);
@@ -62,9 +63,8 @@ class RestartTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.bootstrap-api-key=" + KEY);
+    private static ConfigurableApplicationContext start(String[] store) {
+        return new SpringApplicationBuilder(LedgerApplication.class).run(store);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {

@@ -1,0 +1,77 @@
+package com.collectionledger.service;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where the tests keep their store: H2 files (the default), or, with {@code -Dledger.test.database=postgres},
+ * a real PostgreSQL 17 server started from Maven Central's binaries, with a fresh database per store.
+ */
+public final class TestDatabase {
+
+    public static final boolean POSTGRES = "postgres".equals(System.getProperty("ledger.test.database"));
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestDatabase() {
+    }
+
+    /** Spring properties for a new, empty store whose files (if any) live in {@code dataDir}. */
+    public static synchronized Map<String, String> freshStore(Path dataDir) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("ledger.data-dir", dataDir.toString());
+        if (POSTGRES) {
+            String database = "ledger_" + DATABASES.incrementAndGet();
+            try (Connection connection = server().getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create test database " + database, e);
+            }
+            properties.put("spring.datasource.url", server().getJdbcUrl("postgres", database));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+        }
+        return properties;
+    }
+
+    /** The same, as command-line arguments for SpringApplication.run. */
+    public static String[] freshStoreArguments(Path dataDir, String... more) {
+        List<String> arguments = new ArrayList<>();
+        freshStore(dataDir).forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(more));
+        return arguments.toArray(String[]::new);
+    }
+
+    /** The running PostgreSQL server (started on first use, stopped when the JVM exits). */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }));
+        }
+        return server;
+    }
+}
