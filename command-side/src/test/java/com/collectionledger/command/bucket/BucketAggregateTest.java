@@ -5,13 +5,10 @@ import com.collectionledger.api.bucket.CreateBucketCommand;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +22,7 @@ import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 
 /** A bucket: a valid name unique in its namespace, and a schema of at least one field of the allowed types. */
@@ -34,30 +32,13 @@ class BucketAggregateTest {
     private static final List<String> ALLOWED_TYPES = List.of("string", "number", "integer", "float", "boolean",
             "object", "array", "date", "datetime", "text", "image", "audio", "video", "pdf", "excel");
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Bucket> fixture;
-
-    @BeforeEach
-    void setUp() {
-        // The seed's namespace already has buckets named articles, marketing_videos and authored_articles;
-        // OTHER_NS has one named foreign.
-        directory = Seed.directory();
-        fixture = Fixtures.fixture(Bucket.class, directory);
-    }
+    // The seed's namespace already has buckets named articles, marketing_videos and authored_articles;
+    // OTHER_NS has one named foreign.
+    private final InMemoryDirectory directory = Seed.directory();
+    private AggregateTestFixture<Bucket> fixture = Fixtures.fixture(Bucket.class, directory);
 
     private static CreateBucketCommand bucket(String name, ObjectSchema schema) {
         return new CreateBucketCommand(BUCKET, NS, name, "News articles", schema, null);
-    }
-
-    @SafeVarargs
-    private void rejected(CreateBucketCommand command, Matcher<Object>... errors) {
-        var result = fixture.givenNoPriorActivity()
-                .when(command)
-                .expectNoEvents()
-                .expectException(DomainException.class);
-        for (Matcher<Object> error : errors) {
-            result.expectException(error);
-        }
     }
 
     private static FieldSchema field(String type, FieldSchema items, Map<String, FieldSchema> properties) {
@@ -92,7 +73,7 @@ class BucketAggregateTest {
     @ParameterizedTest
     @ValueSource(strings = {"varchar", "String", "json", ""})
     void fieldTypeOutsideTheAllowedListIsRejected(String type) {
-        rejected(bucket("news", schema("title", "string", "body", type)),
+        rejected(fixture, bucket("news", schema("title", "string", "body", type)),
                 invalidOnlyAt(at("body", "bucket_schema", "properties", "body", "type")));
     }
 
@@ -101,7 +82,7 @@ class BucketAggregateTest {
         ObjectSchema schema = new ObjectSchema(Map.of("meta",
                 field("object", null, Map.of("author", FieldSchema.of("person")))));
 
-        rejected(bucket("news", schema),
+        rejected(fixture, bucket("news", schema),
                 invalidAt("enum", at("body", "bucket_schema", "properties", "meta", "properties", "author", "type")));
     }
 
@@ -109,7 +90,7 @@ class BucketAggregateTest {
     void arrayItemTypeOutsideTheAllowedListIsRejected() {
         ObjectSchema schema = new ObjectSchema(Map.of("tags", field("array", FieldSchema.of("tag"), null)));
 
-        rejected(bucket("news", schema),
+        rejected(fixture, bucket("news", schema),
                 invalidOnlyAt(at("body", "bucket_schema", "properties", "tags", "items", "type")));
     }
 
@@ -128,37 +109,38 @@ class BucketAggregateTest {
 
     @Test
     void bucketWithoutFieldsIsRejected() {
-        rejected(bucket("news", ObjectSchema.empty()),
+        rejected(fixture, bucket("news", ObjectSchema.empty()),
                 invalidOnlyAt(at("body", "bucket_schema", "properties")));
     }
 
     @Test
     void bucketWithoutSchemaIsRejected() {
-        rejected(bucket("news", null), invalidOnlyAt(at("body", "bucket_schema", "properties")));
+        rejected(fixture, bucket("news", null), invalidOnlyAt(at("body", "bucket_schema", "properties")));
     }
 
     @Test
     void fieldWithoutTypeIsRejected() {
-        rejected(bucket("news", new ObjectSchema(Map.of("title", field(null, null, null)))),
+        rejected(fixture, bucket("news", new ObjectSchema(Map.of("title", field(null, null, null)))),
                 invalidAt("missing", at("body", "bucket_schema", "properties", "title")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "tab\tname", ""})
     void fieldNameWithADotOrAControlCharacterOrEmptyIsRejected(String name) {
-        rejected(bucket("news", schema(name, "string")),
+        rejected(fixture, bucket("news", schema(name, "string")),
                 invalidAt("value_error", at("body", "bucket_schema", "properties", name)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ab", "bkt_articles", "with space", "new\nline"})
     void bucketNameBreakingTheNameRulesIsRejected(String name) {
-        rejected(bucket(name, ARTICLES_SCHEMA), invalidOnlyAt(at("body", "bucket_name")));
+        rejected(fixture, bucket(name, ARTICLES_SCHEMA), invalidOnlyAt(at("body", "bucket_name")));
     }
 
     @Test
     void bucketNameTakenInTheNamespaceIsAlreadyExists() {
-        rejected(bucket("articles", ARTICLES_SCHEMA), kind(ErrorKind.ALREADY_EXISTS), detail("name", "articles"));
+        rejected(fixture, bucket("articles", ARTICLES_SCHEMA),
+                kind(ErrorKind.ALREADY_EXISTS), detail("name", "articles"));
     }
 
     @Test
@@ -171,14 +153,14 @@ class BucketAggregateTest {
 
     @Test
     void bucketMetadataOver16KiBIsRejected() {
-        rejected(new CreateBucketCommand(BUCKET, NS, "news", null, ARTICLES_SCHEMA,
+        rejected(fixture, new CreateBucketCommand(BUCKET, NS, "news", null, ARTICLES_SCHEMA,
                         Map.of("blob", "x".repeat(16 * 1024))),
                 invalidOnlyAt(at("body", "metadata")));
     }
 
     @Test
     void bucketDescriptionLongerThan2000CharactersIsRejected() {
-        rejected(new CreateBucketCommand(BUCKET, NS, "news", "d".repeat(2_001), ARTICLES_SCHEMA, null),
+        rejected(fixture, new CreateBucketCommand(BUCKET, NS, "news", "d".repeat(2_001), ARTICLES_SCHEMA, null),
                 invalidOnlyAt(at("body", "description")));
     }
 }

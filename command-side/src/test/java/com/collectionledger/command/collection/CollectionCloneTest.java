@@ -15,7 +15,6 @@ import com.collectionledger.api.collection.FieldPassthrough;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.collection.TaxonomyApplication;
 import com.collectionledger.api.error.ErrorKind;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
@@ -29,7 +28,6 @@ import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -40,6 +38,8 @@ import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.onlyEvent;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,14 +51,8 @@ class CollectionCloneTest {
 
     private static final String CLONE_ID = "col_clone00001";
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory().record(articleEmbeddingsCreated());
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory().record(articleEmbeddingsCreated());
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     private static CloneCollectionCommand cloneArticles(String name, CollectionOverrides overrides) {
         return new CloneCollectionCommand(ARTICLE_EMBEDDINGS, NS, NEW_ID, name, overrides);
@@ -70,12 +64,7 @@ class CollectionCloneTest {
     }
 
     private CollectionCloned clonedFromArticles(CloneCollectionCommand command) {
-        Captured<CollectionCloned> cloned = Captured.event(CollectionCloned.class);
-        fixture.given(articleEmbeddingsCreated())
-                .when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(cloned.onlyEvent());
-        return cloned.value();
+        return onlyEvent(fixture.given(articleEmbeddingsCreated()), command, CollectionCloned.class);
     }
 
     // ---- the event -------------------------------------------------------------------------------
@@ -287,15 +276,13 @@ class CollectionCloneTest {
                 Map.of("text", "content"), null, true);
         CreateCollectionCommand narrowed = new CreateCollectionCommand(ARTICLE_EMBEDDINGS, NS, "content_only",
                 fromBuckets(includeAll, ARTICLES), schema("content", "text"));
-        Captured<CollectionCloned> cloned = Captured.event(CollectionCloned.class);
 
-        fixture.givenCommands(narrowed)
-                .when(cloneArticles("content_only_copy", null))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(cloned.onlyEvent());
+        CollectionCloned event = onlyEvent(fixture.givenCommands(narrowed),
+                cloneArticles("content_only_copy", null),
+                CollectionCloned.class);
 
-        assertThat(cloned.value().schemas().inputSchema()).isEqualTo(schema("content", "text"));
-        assertThat(cloned.value().schemas().outputSchema())
+        assertThat(event.schemas().inputSchema()).isEqualTo(schema("content", "text"));
+        assertThat(event.schemas().outputSchema())
                 .isEqualTo(schema("content", "text", "text_extractor_v1_embedding", "array"));
     }
 
@@ -305,21 +292,17 @@ class CollectionCloneTest {
     void cloneMergedConfigIsValidatedLikeCreate() {
         directory.record(videoFramesCreated());
 
-        fixture.given(videoFramesCreated())
-                .when(new CloneCollectionCommand(VIDEO_FRAMES, NS, NEW_ID, "video_frames_text", overrides(null, null,
-                        extractor("text_extractor", "v1", Map.of("text", "transcript"), null))))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "text")));
+        rejected(fixture.given(videoFramesCreated()),
+                new CloneCollectionCommand(VIDEO_FRAMES, NS, NEW_ID, "video_frames_text", overrides(null, null,
+                        extractor("text_extractor", "v1", Map.of("text", "transcript"), null))),
+                invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void cloneWithASourceOverrideTheSourcesExtractorCannotReadIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("from_videos", overrides(null, SourceConfig.buckets(List.of(VIDEOS)), null)))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("from_videos", overrides(null, SourceConfig.buckets(List.of(VIDEOS)), null)),
+                invalidOnlyAt(
                         at("body", "feature_extractor", "input_mappings", "text"),
                         at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
     }
@@ -328,73 +311,58 @@ class CollectionCloneTest {
     void cloneCannotUseAnExtractorTheNamespaceDidNotEnable() {
         directory.namespace(NS, NS_NAME, "text_extractor_v1");
 
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("multimodal_copy", overrides(null, null,
-                        extractor("multimodal_extractor", "v1", Map.of("text", "content"), null))))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("multimodal_copy", overrides(null, null,
+                        extractor("multimodal_extractor", "v1", Map.of("text", "content"), null))),
+                invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
     }
 
     @Test
     void cloneWithAnOverrideBucketOfAnotherNamespaceIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("foreign_copy", overrides(null, SourceConfig.buckets(List.of(FOREIGN_BUCKET)),
-                        null)))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "source", "bucket_ids", "0")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("foreign_copy", overrides(null, SourceConfig.buckets(List.of(FOREIGN_BUCKET)), null)),
+                invalidOnlyAt(at("body", "source", "bucket_ids", "0")));
     }
 
     @Test
     void cloneWithADescriptionOverrideLongerThan2000CharactersIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("long_copy", overrides("d".repeat(2_001), null, null)))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "description")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("long_copy", overrides("d".repeat(2_001), null, null)),
+                invalidOnlyAt(at("body", "description")));
     }
 
     @Test
     void cloneWithMetadataOverrideOver16KiBIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("heavy_copy", new CollectionOverrides(null, null, null, null,
-                        Map.of("blob", "x".repeat(16 * 1024)), null)))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "metadata")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("heavy_copy", new CollectionOverrides(null, null, null, null,
+                        Map.of("blob", "x".repeat(16 * 1024)), null)),
+                invalidOnlyAt(at("body", "metadata")));
     }
 
     // ---- names -----------------------------------------------------------------------------------
 
     @Test
     void cloneWithSourceNameIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("article_embeddings", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.ALREADY_EXISTS));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("article_embeddings", null),
+                kind(ErrorKind.ALREADY_EXISTS));
     }
 
     @Test
     void cloneWithANameTakenByAnotherLiveCollectionIsRejected() {
         directory.record(videoFramesCreated());
 
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("video_frames", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.ALREADY_EXISTS))
-                .expectException(detail("name", "video_frames"));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("video_frames", null),
+                kind(ErrorKind.ALREADY_EXISTS),
+                detail("name", "video_frames"));
     }
 
     @Test
     void cloneWithAnInvalidNameIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(cloneArticles("col_backup", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "collection_name")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                cloneArticles("col_backup", null),
+                invalidOnlyAt(at("body", "collection_name")));
     }
 
     @Test
@@ -410,22 +378,18 @@ class CollectionCloneTest {
 
     @Test
     void cloneOfADeletedCollectionIsNotFound() {
-        fixture.given(articleEmbeddingsCreated(),
-                        new CollectionDeleted(ARTICLE_EMBEDDINGS, NS, "article_embeddings", NOW))
-                .when(cloneArticles("resurrected", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND));
+        rejected(fixture.given(articleEmbeddingsCreated(),
+                        new CollectionDeleted(ARTICLE_EMBEDDINGS, NS, "article_embeddings", NOW)),
+                cloneArticles("resurrected", null),
+                kind(ErrorKind.NOT_FOUND));
     }
 
     @Test
     void cloneFromAnotherNamespaceIsNotFound() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(new CloneCollectionCommand(ARTICLE_EMBEDDINGS, OTHER_NS, NEW_ID, "stolen", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND))
-                .expectException(detail("identifier", ARTICLE_EMBEDDINGS));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                new CloneCollectionCommand(ARTICLE_EMBEDDINGS, OTHER_NS, NEW_ID, "stolen", null),
+                kind(ErrorKind.NOT_FOUND),
+                detail("identifier", ARTICLE_EMBEDDINGS));
     }
 
     @Test
@@ -434,18 +398,16 @@ class CollectionCloneTest {
                 ARTICLE_EMBEDDINGS, 1, NS, "article_embeddings_backup", articleEmbeddingsConfig(), List.of(),
                 articleEmbeddingsSchemas(), NOW);
         directory.record(firstClone);
-        Captured<CollectionCloned> cloned = Captured.event(CollectionCloned.class);
 
-        fixture.given(firstClone)
-                .when(new CloneCollectionCommand(CLONE_ID, NS, NEW_ID, "backup_of_backup", null))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(cloned.onlyEvent());
+        CollectionCloned event = onlyEvent(fixture.given(firstClone),
+                new CloneCollectionCommand(CLONE_ID, NS, NEW_ID, "backup_of_backup", null),
+                CollectionCloned.class);
 
-        assertThat(cloned.value().generation()).isEqualTo(2);
-        assertThat(cloned.value().rootCollectionId()).isEqualTo(ARTICLE_EMBEDDINGS);
-        assertThat(cloned.value().sourceCollectionId()).isEqualTo(CLONE_ID);
-        assertThat(cloned.value().sourceCollectionName()).isEqualTo("article_embeddings_backup");
-        assertThat(cloned.value().sourceVersion()).isZero();
+        assertThat(event.generation()).isEqualTo(2);
+        assertThat(event.rootCollectionId()).isEqualTo(ARTICLE_EMBEDDINGS);
+        assertThat(event.sourceCollectionId()).isEqualTo(CLONE_ID);
+        assertThat(event.sourceCollectionName()).isEqualTo("article_embeddings_backup");
+        assertThat(event.sourceVersion()).isZero();
     }
 
     @Test
@@ -485,10 +447,8 @@ class CollectionCloneTest {
     void cloneOfACollectionWhoseSourceWasDeletedIsRejected() {
         directory.record(videoFramesCreated()).record(detectedScenesCreated()).markDeleted(VIDEO_FRAMES);
 
-        fixture.given(detectedScenesCreated())
-                .when(new CloneCollectionCommand(DETECTED_SCENES, NS, NEW_ID, "orphan_copy", null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidAt("not_found", at("body", "source", "collection_id")));
+        rejected(fixture.given(detectedScenesCreated()),
+                new CloneCollectionCommand(DETECTED_SCENES, NS, NEW_ID, "orphan_copy", null),
+                invalidAt("not_found", at("body", "source", "collection_id")));
     }
 }

@@ -6,7 +6,6 @@ import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,14 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The three collections of the seed document, created against the seed's namespace and buckets. */
 class CollectionCreateSeedTest {
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory();
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory();
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     @Test
     void articleEmbeddingsGetsTheSeedsInputAndOutputSchemas() {

@@ -5,12 +5,10 @@ import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.collection.DeleteCollectionCommand;
 import com.collectionledger.api.error.ErrorKind;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.Map;
 
 import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -25,14 +24,8 @@ import static org.hamcrest.Matchers.containsString;
 /** DELETE: refused (409 ConflictError naming them) while live collections read from this one. */
 class CollectionDeleteTest {
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory().record(videoFramesCreated());
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory().record(videoFramesCreated());
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     private static DeleteCollectionCommand deleteVideoFrames(Long expectedVersion) {
         return new DeleteCollectionCommand(VIDEO_FRAMES, NS, expectedVersion);
@@ -53,12 +46,10 @@ class CollectionDeleteTest {
                 .collection("col_scenes0002", NS, "more_scenes", detectedScenesSchemas().outputSchema(),
                         "scene_extractor_v1", detectedScenesSchemas().sourceLineage(), VIDEO_FRAMES);
 
-        fixture.given(videoFramesCreated())
-                .when(deleteVideoFrames(null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.CONFLICT))
-                .expectException(detail("dependents", List.of(
+        rejected(fixture.given(videoFramesCreated()),
+                deleteVideoFrames(null),
+                kind(ErrorKind.CONFLICT),
+                detail("dependents", List.of(
                         Map.of("collection_id", DETECTED_SCENES, "collection_name", "detected_scenes"),
                         Map.of("collection_id", "col_scenes0002", "collection_name", "more_scenes"))))
                 .expectExceptionMessage(allOf(containsString("detected_scenes"), containsString("more_scenes")));
@@ -95,21 +86,17 @@ class CollectionDeleteTest {
 
     @Test
     void deletingADeletedCollectionIsNotFound() {
-        fixture.given(videoFramesCreated(), new CollectionDeleted(VIDEO_FRAMES, NS, "video_frames", NOW))
-                .when(deleteVideoFrames(null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND));
+        rejected(fixture.given(videoFramesCreated(), new CollectionDeleted(VIDEO_FRAMES, NS, "video_frames", NOW)),
+                deleteVideoFrames(null),
+                kind(ErrorKind.NOT_FOUND));
     }
 
     @Test
     void deleteWithAStaleExpectedVersionIsPreconditionFailed() {
-        fixture.given(videoFramesCreated(), new CollectionUpdated(VIDEO_FRAMES, NS, List.of("enabled"),
-                        "video_frames", videoFramesConfig().description(), false, Map.of(), List.of(), NOW))
-                .when(deleteVideoFrames(0L))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.PRECONDITION_FAILED));
+        rejected(fixture.given(videoFramesCreated(), new CollectionUpdated(VIDEO_FRAMES, NS, List.of("enabled"),
+                        "video_frames", videoFramesConfig().description(), false, Map.of(), List.of(), NOW)),
+                deleteVideoFrames(0L),
+                kind(ErrorKind.PRECONDITION_FAILED));
     }
 
     @Test
@@ -121,10 +108,8 @@ class CollectionDeleteTest {
 
     @Test
     void deleteFromAnotherNamespaceIsNotFound() {
-        fixture.given(videoFramesCreated())
-                .when(new DeleteCollectionCommand(VIDEO_FRAMES, OTHER_NS, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND));
+        rejected(fixture.given(videoFramesCreated()),
+                new DeleteCollectionCommand(VIDEO_FRAMES, OTHER_NS, null),
+                kind(ErrorKind.NOT_FOUND));
     }
 }

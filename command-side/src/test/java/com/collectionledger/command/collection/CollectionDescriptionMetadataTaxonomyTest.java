@@ -4,13 +4,11 @@ import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.collection.TaxonomyApplication;
-import com.collectionledger.command.domain.DomainException;
-import com.collectionledger.command.support.Captured;
+import com.collectionledger.command.support.FixtureRuns;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,12 +26,7 @@ class CollectionDescriptionMetadataTaxonomyTest {
     /** {"k":"<value>"} is 8 bytes plus the value. */
     private static final int METADATA_OVERHEAD = "{\"k\":\"\"}".length();
 
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = Fixtures.fixture(Collection.class, Seed.directory());
-    }
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, Seed.directory());
 
     private static CollectionConfig config(String description, Map<String, Object> metadata,
                                            List<TaxonomyApplication> taxonomies) {
@@ -42,20 +35,11 @@ class CollectionDescriptionMetadataTaxonomyTest {
     }
 
     private CollectionCreated created(CollectionConfig config) {
-        Captured<CollectionCreated> created = Captured.event(CollectionCreated.class);
-        fixture.givenNoPriorActivity()
-                .when(create("described", config))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(created.onlyEvent());
-        return created.value();
+        return FixtureRuns.onlyEvent(fixture, create("described", config), CollectionCreated.class);
     }
 
     private void rejected(CollectionConfig config, Matcher<Object> error) {
-        fixture.givenNoPriorActivity()
-                .when(create("described", config))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(error);
+        FixtureRuns.rejected(fixture, create("described", config), error);
     }
 
     @Test

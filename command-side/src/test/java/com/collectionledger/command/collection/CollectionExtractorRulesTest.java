@@ -8,13 +8,10 @@ import com.collectionledger.api.collection.FieldPassthrough;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.domain.DomainException;
-import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +22,8 @@ import java.util.Map;
 import static com.collectionledger.command.support.DomainErrors.at;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
+import static com.collectionledger.command.support.FixtureRuns.onlyEvent;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,28 +56,11 @@ class CollectionExtractorRulesTest {
         return extractor("text_extractor", "v1", Map.of("text", "content"), parameters, passthrough);
     }
 
-    private void rejected(CreateCollectionCommand command, Matcher<Object> error) {
-        fixture.givenNoPriorActivity()
-                .when(command)
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(error);
-    }
-
-    private CollectionCreated created(CreateCollectionCommand command) {
-        Captured<CollectionCreated> created = Captured.event(CollectionCreated.class);
-        fixture.givenNoPriorActivity()
-                .when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(created.onlyEvent());
-        return created.value();
-    }
-
     // ---- catalog and namespace -------------------------------------------------------------------
 
     @Test
     void extractorThatIsNotInTheCatalogIsRejected() {
-        rejected(createFrom(ARTICLES, extractor("text_extractor", "v9", Map.of("text", "content"), null)),
+        rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v9", Map.of("text", "content"), null)),
                 invalidAt("not_found", at("body", "feature_extractor", "feature_extractor_name")));
     }
 
@@ -86,7 +68,7 @@ class CollectionExtractorRulesTest {
     void extractorOfTheCatalogThatTheNamespaceDidNotEnableIsRejected() {
         directory.namespace(NS, NS_NAME, "text_extractor_v1");
 
-        rejected(create("frames", videoFramesConfig()),
+        rejected(fixture, create("frames", videoFramesConfig()),
                 invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
     }
 
@@ -95,18 +77,20 @@ class CollectionExtractorRulesTest {
         directory.namespace(NS, NS_NAME, "image_extractor_v1")
                 .bucket("bkt_images0001", NS, "images", schema("image", "image"));
 
-        rejected(createFrom("bkt_images0001", extractor("image_extractor", "v2", Map.of("image", "image"), null)),
+        rejected(fixture,
+                createFrom("bkt_images0001", extractor("image_extractor", "v2", Map.of("image", "image"), null)),
                 invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
     }
 
     @Test
     void missingExtractorIsRejected() {
-        rejected(create("no_extractor", fromBuckets(null, ARTICLES)), invalidOnlyAt(at("body", "feature_extractor")));
+        rejected(fixture, create("no_extractor", fromBuckets(null, ARTICLES)),
+                invalidOnlyAt(at("body", "feature_extractor")));
     }
 
     @Test
     void extractorWithoutVersionIsRejected() {
-        rejected(createFrom(ARTICLES, extractor("text_extractor", null, Map.of("text", "content"), null)),
+        rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", null, Map.of("text", "content"), null)),
                 invalidOnlyAt(at("body", "feature_extractor", "version")));
     }
 
@@ -114,62 +98,65 @@ class CollectionExtractorRulesTest {
 
     @Test
     void inputMappingKeyThatIsNotAnInputOfTheExtractorIsRejected() {
-        rejected(createFrom(ARTICLES, extractor("text_extractor", "v1",
+        rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1",
                         Map.of("text", "content", "image", "title"), null)),
                 invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "image")));
     }
 
     @Test
     void requiredInputThatIsNotMappedIsRejected() {
-        rejected(createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of(), null)),
+        rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of(), null)),
                 invalidAt("missing", at("body", "feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void multimodalExtractorNeedsAtLeastOneInputMapped() {
-        rejected(createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of(), null)),
+        rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of(), null)),
                 invalidOnlyAt(at("body", "feature_extractor", "input_mappings")));
     }
 
     @Test
     void multimodalExtractorAcceptsAnyOneOfItsInputs() {
-        CollectionCreated event = created(createFrom(ARTICLES,
-                extractor("multimodal_extractor", "v1", Map.of("text", "content"), null)));
+        CollectionCreated event = onlyEvent(fixture, createFrom(ARTICLES,
+                extractor("multimodal_extractor", "v1", Map.of("text", "content"), null)),
+                CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema()).isEqualTo(schema("multimodal_extractor_v1_embedding", "array"));
     }
 
     @Test
     void inputMappedToAFieldTheInputSchemaDoesNotHaveIsRejected() {
-        rejected(createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of("text", "transcript"), null)),
+        rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of("text", "transcript"), null)),
                 invalidAt("value_error", at("body", "feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void inputMappedToAFieldOfATypeTheInputDoesNotAcceptIsRejected() {
-        rejected(createFrom(VIDEOS, extractor("text_extractor", "v1", Map.of("text", "video"), null)),
+        rejected(fixture, createFrom(VIDEOS, extractor("text_extractor", "v1", Map.of("text", "video"), null)),
                 invalidAt("type_error", at("body", "feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void textInputAcceptsAStringField() {
-        CollectionCreated event = created(createFrom(ARTICLES,
-                extractor("text_extractor", "v1", Map.of("text", "title"), null)));
+        CollectionCreated event = onlyEvent(fixture, createFrom(ARTICLES,
+                extractor("text_extractor", "v1", Map.of("text", "title"), null)),
+                CollectionCreated.class);
 
         assertThat(event.config().featureExtractor().inputMappings()).isEqualTo(Map.of("text", "title"));
     }
 
     @Test
     void inputMappingWithADottedPathWalksIntoObjectFields() {
-        CollectionCreated event = created(createFrom(NESTED,
-                extractor("text_extractor", "v1", Map.of("text", "meta.summary"), null)));
+        CollectionCreated event = onlyEvent(fixture, createFrom(NESTED,
+                extractor("text_extractor", "v1", Map.of("text", "meta.summary"), null)),
+                CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema()).isEqualTo(schema("text_extractor_v1_embedding", "array"));
     }
 
     @Test
     void inputMappedToAnObjectFieldItselfIsRejectedAsTheWrongType() {
-        rejected(createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "meta"), null)),
+        rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "meta"), null)),
                 invalidAt("type_error", at("body", "feature_extractor", "input_mappings", "text")));
     }
 
@@ -180,46 +167,46 @@ class CollectionExtractorRulesTest {
         Map<String, Object> parameters = Map.of("model", "text-embedding-3-small", "chunk_size", 500,
                 "split_by", "words");
 
-        CollectionCreated event = created(createFrom(ARTICLES, text(parameters)));
+        CollectionCreated event = onlyEvent(fixture, createFrom(ARTICLES, text(parameters)), CollectionCreated.class);
 
         assertThat(event.config().featureExtractor().parameters()).isEqualTo(parameters);
     }
 
     @Test
     void parameterThatTheExtractorDoesNotHaveIsRejected() {
-        rejected(createFrom(ARTICLES, text(Map.of("temperature", 1))),
+        rejected(fixture, createFrom(ARTICLES, text(Map.of("temperature", 1))),
                 invalidAt("extra_forbidden", at("body", "feature_extractor", "parameters", "temperature")));
     }
 
     @Test
     void parameterOfTheWrongTypeIsRejected() {
-        rejected(createFrom(ARTICLES, text(Map.of("chunk_size", "big"))),
+        rejected(fixture, createFrom(ARTICLES, text(Map.of("chunk_size", "big"))),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "chunk_size")));
     }
 
     @Test
     void integerParameterWithAFractionIsRejected() {
-        rejected(createFrom(ARTICLES, text(Map.of("chunk_size", 10.5))),
+        rejected(fixture, createFrom(ARTICLES, text(Map.of("chunk_size", 10.5))),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "chunk_size")));
     }
 
     @Test
     void parameterAboveItsMaximumIsRejected() {
-        rejected(createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
+        rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
                         Map.of("fps", 61))),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "fps")));
     }
 
     @Test
     void parameterBelowItsMinimumIsRejected() {
-        rejected(createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
+        rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
                         Map.of("fps", 0))),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "fps")));
     }
 
     @Test
     void stringParameterOutsideItsEnumIsRejected() {
-        rejected(createFrom(ARTICLES, text(Map.of("split_by", "lines"))),
+        rejected(fixture, createFrom(ARTICLES, text(Map.of("split_by", "lines"))),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "split_by")));
     }
 
@@ -228,7 +215,7 @@ class CollectionExtractorRulesTest {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("model", null);
 
-        rejected(createFrom(ARTICLES, text(parameters)),
+        rejected(fixture, createFrom(ARTICLES, text(parameters)),
                 invalidOnlyAt(at("body", "feature_extractor", "parameters", "model")));
     }
 
@@ -236,20 +223,21 @@ class CollectionExtractorRulesTest {
 
     @Test
     void passthroughWhoseSourcePathIsNotInTheInputSchemaIsRejected() {
-        rejected(createFrom(ARTICLES, text(null, pass("author"))),
+        rejected(fixture, createFrom(ARTICLES, text(null, pass("author"))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
     void passthroughWithoutSourcePathIsRejected() {
-        rejected(createFrom(ARTICLES, text(null, pass("title"), new FieldPassthrough(null, "x", null, null))),
+        rejected(fixture, createFrom(ARTICLES, text(null, pass("title"), new FieldPassthrough(null, "x", null, null))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "1", "source_path")));
     }
 
     @Test
     void dottedPassthroughWalksIntoObjectFieldsAndIsNamedByItsLastComponent() {
-        CollectionCreated event = created(createFrom(NESTED,
-                extractor("text_extractor", "v1", Map.of("text", "title"), null, pass("meta.author"))));
+        CollectionCreated event = onlyEvent(fixture, createFrom(NESTED,
+                extractor("text_extractor", "v1", Map.of("text", "title"), null, pass("meta.author"))),
+                CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema())
                 .isEqualTo(schema("author", "string", "text_extractor_v1_embedding", "array"));
@@ -257,22 +245,23 @@ class CollectionExtractorRulesTest {
 
     @Test
     void dottedPassthroughThroughAFieldThatIsNotAnObjectIsRejected() {
-        rejected(createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
+        rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
                         pass("title.author"))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
     void dottedPassthroughToAMissingNestedFieldIsRejected() {
-        rejected(createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
+        rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
                         pass("meta.isbn"))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
     void passthroughOfAnObjectFieldKeepsItsNestedSchema() {
-        CollectionCreated event = created(createFrom(NESTED,
-                extractor("text_extractor", "v1", Map.of("text", "title"), null, pass("meta"))));
+        CollectionCreated event = onlyEvent(fixture, createFrom(NESTED,
+                extractor("text_extractor", "v1", Map.of("text", "title"), null, pass("meta"))),
+                CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema().properties().get("meta"))
                 .isEqualTo(object("author", "string", "summary", "text"));
@@ -280,7 +269,8 @@ class CollectionExtractorRulesTest {
 
     @Test
     void targetPathRenamesThePassthroughField() {
-        CollectionCreated event = created(createFrom(ARTICLES, text(null, pass("title", "headline"))));
+        CollectionCreated event = onlyEvent(fixture,
+                createFrom(ARTICLES, text(null, pass("title", "headline"))), CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema())
                 .isEqualTo(schema("headline", "string", "text_extractor_v1_embedding", "array"));
@@ -290,20 +280,20 @@ class CollectionExtractorRulesTest {
     void passthroughRequiredAndDefaultAreCarriedInTheConfiguration() {
         FieldPassthrough title = new FieldPassthrough("title", null, "untitled", true);
 
-        CollectionCreated event = created(createFrom(ARTICLES, text(null, title)));
+        CollectionCreated event = onlyEvent(fixture, createFrom(ARTICLES, text(null, title)), CollectionCreated.class);
 
         assertThat(event.config().featureExtractor().fieldPassthrough()).containsExactly(title);
     }
 
     @Test
     void twoPassthroughFieldsWithOneOutputNameAreRejected() {
-        rejected(createFrom(ARTICLES, text(null, pass("title"), pass("content", "title"))),
+        rejected(fixture, createFrom(ARTICLES, text(null, pass("title"), pass("content", "title"))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "1")));
     }
 
     @Test
     void passthroughNamedLikeTheExtractorOutputIsRejected() {
-        rejected(createFrom(ARTICLES, text(null, pass("title", "text_extractor_v1_embedding"))),
+        rejected(fixture, createFrom(ARTICLES, text(null, pass("title", "text_extractor_v1_embedding"))),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough")));
     }
 
@@ -311,8 +301,9 @@ class CollectionExtractorRulesTest {
     void outputFieldOfTheExtractorIsNamedNameVersionOutput() {
         directory.bucket("bkt_images0001", NS, "images", schema("image", "image"));
 
-        CollectionCreated event = created(createFrom("bkt_images0001",
-                extractor("image_extractor", "v2", Map.of("image", "image"), null)));
+        CollectionCreated event = onlyEvent(fixture, createFrom("bkt_images0001",
+                extractor("image_extractor", "v2", Map.of("image", "image"), null)),
+                CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema()).isEqualTo(schema("image_extractor_v2_embedding", "array"));
     }
@@ -322,7 +313,7 @@ class CollectionExtractorRulesTest {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,
                 Map.of("text", "content"), null, true);
 
-        CollectionCreated event = created(createFrom(AUTHORED, includeAll));
+        CollectionCreated event = onlyEvent(fixture, createFrom(AUTHORED, includeAll), CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema()).isEqualTo(schema("title", "string", "content", "text",
                 "author", "string", "text_extractor_v1_embedding", "array"));
@@ -335,7 +326,7 @@ class CollectionExtractorRulesTest {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,
                 Map.of("text", "content"), List.of(pass("title")), true);
 
-        CollectionCreated event = created(createFrom(ARTICLES, includeAll));
+        CollectionCreated event = onlyEvent(fixture, createFrom(ARTICLES, includeAll), CollectionCreated.class);
 
         assertThat(event.schemas().outputSchema())
                 .isEqualTo(schema("title", "string", "content", "text", "text_extractor_v1_embedding", "array"));
@@ -347,7 +338,7 @@ class CollectionExtractorRulesTest {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,
                 Map.of("text", "content"), List.of(pass("content", "title")), true);
 
-        rejected(createFrom(ARTICLES, includeAll),
+        rejected(fixture, createFrom(ARTICLES, includeAll),
                 invalidAt("body", "feature_extractor", "field_passthrough", "0"));
     }
 
@@ -357,7 +348,7 @@ class CollectionExtractorRulesTest {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,
                 Map.of("text", "content"), List.of(pass("title", "label"), pass("content", "label")), true);
 
-        rejected(createFrom(ARTICLES, includeAll),
+        rejected(fixture, createFrom(ARTICLES, includeAll),
                 invalidAt("body", "feature_extractor", "field_passthrough", "1"));
     }
 
@@ -367,8 +358,8 @@ class CollectionExtractorRulesTest {
         FeatureExtractorConfig again = new FeatureExtractorConfig("multimodal_extractor", "v1", null,
                 Map.of("text", "campaign_id"), null, true);
 
-        rejected(create("frames_again", new CollectionConfig(null, SourceConfig.collection(VIDEO_FRAMES), again,
-                        null, null, null)),
+        rejected(fixture, create("frames_again",
+                        new CollectionConfig(null, SourceConfig.collection(VIDEO_FRAMES), again, null, null, null)),
                 invalidOnlyAt(at("body", "feature_extractor", "field_passthrough")));
     }
 
@@ -381,7 +372,7 @@ class CollectionExtractorRulesTest {
                         pass("author")),
                 null, null, null);
 
-        rejected(create("many_problems", config), invalidOnlyAt(
+        rejected(fixture, create("many_problems", config), invalidOnlyAt(
                 at("body", "description"),
                 at("body", "feature_extractor", "input_mappings", "text"),
                 at("body", "feature_extractor", "parameters", "chunk_size"),

@@ -5,12 +5,10 @@ import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CreateCollectionCommand;
 import com.collectionledger.api.collection.FeatureExtractorConfig;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,21 +16,18 @@ import java.util.Map;
 import static com.collectionledger.command.support.DomainErrors.at;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
+import static com.collectionledger.command.support.FixtureRuns.onlyEvent;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client-given input_schema must be a subset of the derived one, with the same types. */
 class CollectionInputSchemaRulesTest {
 
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = Fixtures.fixture(Collection.class, Seed.directory());
-    }
-
     private static final FeatureExtractorConfig TEXT_ONLY =
             extractor("text_extractor", "v1", Map.of("text", "content"), null);
+
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, Seed.directory());
 
     private static CreateCollectionCommand createWithInput(FeatureExtractorConfig extractor, ObjectSchema input) {
         CollectionConfig config = fromBuckets(extractor, ARTICLES);
@@ -41,15 +36,11 @@ class CollectionInputSchemaRulesTest {
 
     @Test
     void clientInputSchemaThatIsASubsetNarrowsTheInputSchema() {
-        Captured<CollectionCreated> created = Captured.event(CollectionCreated.class);
+        CollectionCreated event = onlyEvent(fixture, createWithInput(TEXT_ONLY, schema("content", "text")),
+                CollectionCreated.class);
 
-        fixture.givenNoPriorActivity()
-                .when(createWithInput(TEXT_ONLY, schema("content", "text")))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(created.onlyEvent());
-
-        assertThat(created.value().schemas().inputSchema()).isEqualTo(schema("content", "text"));
-        assertThat(created.value().schemas().outputSchema()).isEqualTo(schema("text_extractor_v1_embedding", "array"));
+        assertThat(event.schemas().inputSchema()).isEqualTo(schema("content", "text"));
+        assertThat(event.schemas().outputSchema()).isEqualTo(schema("text_extractor_v1_embedding", "array"));
     }
 
     @Test
@@ -79,29 +70,19 @@ class CollectionInputSchemaRulesTest {
 
     @Test
     void clientInputSchemaFieldThatTheSourceDoesNotHaveIsRejected() {
-        fixture.givenNoPriorActivity()
-                .when(createWithInput(TEXT_ONLY, schema("content", "text", "summary", "text")))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "input_schema", "properties", "summary")));
+        rejected(fixture, createWithInput(TEXT_ONLY, schema("content", "text", "summary", "text")),
+                invalidOnlyAt(at("body", "input_schema", "properties", "summary")));
     }
 
     @Test
     void clientInputSchemaFieldWithADifferentTypeIsRejected() {
-        fixture.givenNoPriorActivity()
-                .when(createWithInput(TEXT_ONLY, schema("content", "string")))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidAt("type_error", at("body", "input_schema", "properties", "content")));
+        rejected(fixture, createWithInput(TEXT_ONLY, schema("content", "string")),
+                invalidAt("type_error", at("body", "input_schema", "properties", "content")));
     }
 
     @Test
     void passthroughOfAFieldLeftOutOfTheClientInputSchemaIsRejected() {
-        fixture.givenNoPriorActivity()
-                .when(createWithInput(textOnContent(), schema("content", "text")))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0",
-                        "source_path")));
+        rejected(fixture, createWithInput(textOnContent(), schema("content", "text")),
+                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
     }
 }

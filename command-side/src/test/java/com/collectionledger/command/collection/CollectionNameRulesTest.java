@@ -2,13 +2,10 @@ package com.collectionledger.command.collection;
 
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.error.ErrorKind;
-import com.collectionledger.command.domain.DomainException;
-import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -19,36 +16,25 @@ import java.util.List;
 import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.onlyEvent;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** collection_name: 3..100 of letters, digits, _ - .; not col_; no control characters; unique among live ones. */
 class CollectionNameRulesTest {
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory();
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory();
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     private void accepted(String name) {
-        Captured<CollectionCreated> created = Captured.event(CollectionCreated.class);
-        fixture.givenNoPriorActivity()
-                .when(create(name, articleEmbeddingsConfig()))
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(created.onlyEvent());
-        assertThat(created.value().collectionName()).isEqualTo(name);
+        CollectionCreated event = onlyEvent(fixture, create(name, articleEmbeddingsConfig()),
+                CollectionCreated.class);
+        assertThat(event.collectionName()).isEqualTo(name);
     }
 
     private void rejectedAsInvalidName(String name) {
-        fixture.givenNoPriorActivity()
-                .when(create(name, articleEmbeddingsConfig()))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidAt("body", "collection_name"));
+        rejected(fixture, create(name, articleEmbeddingsConfig()), invalidAt("body", "collection_name"));
     }
 
     @Test
@@ -97,23 +83,17 @@ class CollectionNameRulesTest {
 
     @Test
     void nameStartingWithTheIdPrefixColIsRejected() {
-        fixture.givenNoPriorActivity()
-                .when(create("col_abcdefghij", articleEmbeddingsConfig()))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidAt("value_error", List.of("body", "collection_name")));
+        rejected(fixture, create("col_abcdefghij", articleEmbeddingsConfig()),
+                invalidAt("value_error", List.of("body", "collection_name")));
     }
 
     @Test
     void nameTakenByALiveCollectionOfTheNamespaceIsAlreadyExists() {
         directory.record(articleEmbeddingsCreated());
 
-        fixture.givenNoPriorActivity()
-                .when(create("article_embeddings", articleEmbeddingsConfig()))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.ALREADY_EXISTS))
-                .expectException(detail("name", "article_embeddings"))
+        rejected(fixture, create("article_embeddings", articleEmbeddingsConfig()),
+                kind(ErrorKind.ALREADY_EXISTS),
+                detail("name", "article_embeddings"))
                 .expectExceptionMessage("collection named 'article_embeddings' already exists");
     }
 

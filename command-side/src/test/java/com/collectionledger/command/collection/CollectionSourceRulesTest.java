@@ -3,19 +3,14 @@ package com.collectionledger.command.collection;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionSchemas;
-import com.collectionledger.api.collection.CreateCollectionCommand;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.domain.DomainException;
-import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -25,65 +20,45 @@ import java.util.Map;
 import static com.collectionledger.command.support.DomainErrors.at;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
+import static com.collectionledger.command.support.FixtureRuns.onlyEvent;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** source: existing buckets of the namespace (their union), or live collections of the namespace. */
 class CollectionSourceRulesTest {
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory();
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory();
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     private static CollectionConfig withSource(SourceConfig source) {
         return new CollectionConfig(null, source, textOnContent(), null, null, null);
-    }
-
-    private void rejected(CreateCollectionCommand command, Matcher<Object> error) {
-        fixture.givenNoPriorActivity()
-                .when(command)
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(error);
-    }
-
-    private CollectionCreated created(CreateCollectionCommand command) {
-        Captured<CollectionCreated> created = Captured.event(CollectionCreated.class);
-        fixture.givenNoPriorActivity()
-                .when(command)
-                .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(created.onlyEvent());
-        return created.value();
     }
 
     // ---- bucket sources ----------------------------------------------------------------------
 
     @Test
     void bucketSourceWithEmptyBucketIdsIsRejected() {
-        rejected(create("no_buckets", withSource(SourceConfig.buckets(List.of()))),
+        rejected(fixture, create("no_buckets", withSource(SourceConfig.buckets(List.of()))),
                 invalidOnlyAt(at("body", "source", "bucket_ids")));
     }
 
     @Test
     void bucketSourceWithoutBucketIdsIsRejected() {
-        rejected(create("no_buckets", withSource(new SourceConfig("bucket", null, null, null, null))),
+        rejected(fixture, create("no_buckets", withSource(new SourceConfig("bucket", null, null, null, null))),
                 invalidOnlyAt(at("body", "source", "bucket_ids")));
     }
 
     @Test
     void unknownBucketIsRejectedAtItsIndexInBucketIds() {
-        rejected(create("unknown_bucket", withSource(SourceConfig.buckets(List.of(ARTICLES, "bkt_missing001")))),
+        rejected(fixture,
+                create("unknown_bucket", withSource(SourceConfig.buckets(List.of(ARTICLES, "bkt_missing001")))),
                 invalidOnlyAt(at("body", "source", "bucket_ids", "1")));
     }
 
     @Test
     void bucketOfAnotherNamespaceIsRejectedAsNotFoundInThisNamespace() {
-        rejected(create("foreign_bucket", withSource(SourceConfig.buckets(List.of(FOREIGN_BUCKET)))),
+        rejected(fixture, create("foreign_bucket", withSource(SourceConfig.buckets(List.of(FOREIGN_BUCKET)))),
                 invalidAt("not_found", at("body", "source", "bucket_ids", "0")));
     }
 
@@ -94,7 +69,7 @@ class CollectionSourceRulesTest {
                         pass("title"), pass("campaign_id")),
                 ARTICLES, VIDEOS);
 
-        CollectionCreated event = created(create("articles_and_videos", config));
+        CollectionCreated event = onlyEvent(fixture, create("articles_and_videos", config), CollectionCreated.class);
 
         Map<String, ObjectSchema> perBucket = new LinkedHashMap<>();
         perBucket.put(ARTICLES, ARTICLES_SCHEMA);
@@ -110,8 +85,9 @@ class CollectionSourceRulesTest {
 
     @Test
     void multiBucketUnionHoldsAFieldSharedWithTheSameTypeOnce() {
-        CollectionCreated event = created(create("all_articles",
-                fromBuckets(textOnContent(), ARTICLES, AUTHORED)));
+        CollectionCreated event = onlyEvent(fixture, create("all_articles",
+                fromBuckets(textOnContent(), ARTICLES, AUTHORED)),
+                CollectionCreated.class);
 
         assertThat(event.schemas().inputSchema())
                 .isEqualTo(schema("title", "string", "content", "text", "author", "string"));
@@ -121,12 +97,9 @@ class CollectionSourceRulesTest {
     void multiBucketSourceWithAFieldOfTwoTypesIsRejected() {
         directory.bucket("bkt_numtitle01", NS, "numbered", schema("title", "integer"));
 
-        fixture.givenNoPriorActivity()
-                .when(create("clashing", fromBuckets(textOnContent(), ARTICLES, "bkt_numtitle01")))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "source", "bucket_ids")))
-                .expectException(invalidAt("type_conflict", at("body", "source", "bucket_ids")))
+        rejected(fixture, create("clashing", fromBuckets(textOnContent(), ARTICLES, "bkt_numtitle01")),
+                invalidOnlyAt(at("body", "source", "bucket_ids")),
+                invalidAt("type_conflict", at("body", "source", "bucket_ids")))
                 .expectExceptionMessage("field 'title' has type 'string' in one source and 'integer' in another");
     }
 
@@ -135,7 +108,8 @@ class CollectionSourceRulesTest {
         directory.bucket("bkt_described1", NS, "described", new ObjectSchema(Map.of("title",
                 new FieldSchema("string", "The headline", true, null, null))));
 
-        CollectionCreated event = created(create("described", fromBuckets(textOnContent(), ARTICLES, "bkt_described1")));
+        CollectionCreated event = onlyEvent(fixture,
+                create("described", fromBuckets(textOnContent(), ARTICLES, "bkt_described1")), CollectionCreated.class);
 
         assertThat(event.schemas().inputSchema().properties().get("title").type()).isEqualTo("string");
     }
@@ -144,7 +118,7 @@ class CollectionSourceRulesTest {
 
     @Test
     void collectionSourceThatDoesNotExistIsRejected() {
-        rejected(create("scenes", new CollectionConfig(null, SourceConfig.collection("col_missing001"),
+        rejected(fixture, create("scenes", new CollectionConfig(null, SourceConfig.collection("col_missing001"),
                         detectedScenesConfig().featureExtractor(), null, null, null)),
                 invalidOnlyAt(at("body", "source", "collection_id")));
     }
@@ -153,7 +127,7 @@ class CollectionSourceRulesTest {
     void deletedCollectionCannotBeASource() {
         directory.record(videoFramesCreated()).markDeleted(VIDEO_FRAMES);
 
-        rejected(create("scenes", detectedScenesConfig()),
+        rejected(fixture, create("scenes", detectedScenesConfig()),
                 invalidAt("not_found", at("body", "source", "collection_id")));
     }
 
@@ -162,7 +136,7 @@ class CollectionSourceRulesTest {
         directory.collection(VIDEO_FRAMES, OTHER_NS, "video_frames", videoFramesSchemas().outputSchema(),
                 "multimodal_extractor_v1", videoFramesSchemas().sourceLineage());
 
-        rejected(create("scenes", detectedScenesConfig()),
+        rejected(fixture, create("scenes", detectedScenesConfig()),
                 invalidAt("not_found", at("body", "source", "collection_id")));
     }
 
@@ -172,12 +146,13 @@ class CollectionSourceRulesTest {
         CollectionConfig config = new CollectionConfig(null, SourceConfig.collection(NEW_ID),
                 detectedScenesConfig().featureExtractor(), null, null, null);
 
-        rejected(create("self_sourced", config), invalidAt("value_error", at("body", "source", "collection_id")));
+        rejected(fixture, create("self_sourced", config),
+                invalidAt("value_error", at("body", "source", "collection_id")));
     }
 
     @Test
     void collectionSourceWithoutCollectionIdIsRejected() {
-        rejected(create("scenes", withSource(new SourceConfig("collection", null, null, null, null))),
+        rejected(fixture, create("scenes", withSource(new SourceConfig("collection", null, null, null, null))),
                 invalidOnlyAt(at("body", "source", "collection_id")));
     }
 
@@ -189,7 +164,7 @@ class CollectionSourceRulesTest {
                 extractor("scene_extractor", "v1", Map.of("embedding", "text_extractor_v1_embedding"), null),
                 null, null, null);
 
-        CollectionCreated event = created(create("merged", config));
+        CollectionCreated event = onlyEvent(fixture, create("merged", config), CollectionCreated.class);
 
         assertThat(event.schemas().inputSchema()).isEqualTo(schema(
                 "campaign_id", "string", "multimodal_extractor_v1_embedding", "array",
@@ -206,7 +181,7 @@ class CollectionSourceRulesTest {
         CollectionConfig config = withSource(
                 new SourceConfig("collection", null, null, List.of(VIDEO_FRAMES, "col_missing001"), null));
 
-        rejected(create("merged", config), invalidOnlyAt(at("body", "source", "collection_ids", "1")));
+        rejected(fixture, create("merged", config), invalidOnlyAt(at("body", "source", "collection_ids", "1")));
     }
 
     @Test
@@ -216,7 +191,7 @@ class CollectionSourceRulesTest {
                 extractor("scene_extractor", "v1", Map.of("embedding", "scene_extractor_v1_embedding"), null),
                 null, null, null);
 
-        CollectionCreated event = created(create("tier3", config));
+        CollectionCreated event = onlyEvent(fixture, create("tier3", config), CollectionCreated.class);
 
         assertThat(event.schemas().sourceLineage()).containsExactly(
                 new SourceLineageEntry("bucket", List.of(VIDEOS), null, null),
@@ -229,12 +204,13 @@ class CollectionSourceRulesTest {
 
     @Test
     void missingSourceIsRejected() {
-        rejected(create("no_source", withSource(null)), invalidOnlyAt(at("body", "source")));
+        rejected(fixture, create("no_source", withSource(null)), invalidOnlyAt(at("body", "source")));
     }
 
     @Test
     void sourceTypeOtherThanBucketOrCollectionIsRejected() {
-        rejected(create("odd_source", withSource(new SourceConfig("table", List.of(ARTICLES), null, null, null))),
+        rejected(fixture,
+                create("odd_source", withSource(new SourceConfig("table", List.of(ARTICLES), null, null, null))),
                 invalidOnlyAt(at("body", "source", "type")));
     }
 }

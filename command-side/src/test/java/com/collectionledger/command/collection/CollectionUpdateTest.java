@@ -9,13 +9,11 @@ import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.collection.TaxonomyApplication;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
 import com.collectionledger.api.error.ErrorKind;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Captured;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import com.collectionledger.command.support.Seed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,6 +23,7 @@ import static com.collectionledger.command.support.DomainErrors.at;
 import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,14 +32,8 @@ class CollectionUpdateTest {
 
     private static final TaxonomyApplication TAXONOMY = new TaxonomyApplication("tax_1", null, null, null, null);
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Collection> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = Seed.directory().record(articleEmbeddingsCreated());
-        fixture = Fixtures.fixture(Collection.class, directory);
-    }
+    private final InMemoryDirectory directory = Seed.directory().record(articleEmbeddingsCreated());
+    private final AggregateTestFixture<Collection> fixture = Fixtures.fixture(Collection.class, directory);
 
     private static UpdateCollectionCommand patch(String name, String description, Boolean enabled,
                                                  Map<String, Object> metadata, List<TaxonomyApplication> taxonomies) {
@@ -115,68 +108,54 @@ class CollectionUpdateTest {
     void renameToATakenNameIsAlreadyExists() {
         directory.record(videoFramesCreated());
 
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch("video_frames", null, null, null, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.ALREADY_EXISTS))
-                .expectException(detail("name", "video_frames"));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch("video_frames", null, null, null, null),
+                kind(ErrorKind.ALREADY_EXISTS),
+                detail("name", "video_frames"));
     }
 
     @Test
     void renameToAnInvalidNameIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch("col_renamed", null, null, null, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "collection_name")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch("col_renamed", null, null, null, null),
+                invalidOnlyAt(at("body", "collection_name")));
     }
 
     @Test
     void renameToANameWithAControlCharacterIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch("news\u0000embeddings", null, null, null, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "collection_name")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch("news\u0000embeddings", null, null, null, null),
+                invalidOnlyAt(at("body", "collection_name")));
     }
 
     @Test
     void patchWithADescriptionLongerThan2000CharactersIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch(null, "d".repeat(2_001), null, null, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "description")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch(null, "d".repeat(2_001), null, null, null),
+                invalidOnlyAt(at("body", "description")));
     }
 
     @Test
     void patchWithMetadataOver16KiBIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch(null, null, null, Map.of("blob", "x".repeat(16 * 1024)), null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "metadata")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch(null, null, null, Map.of("blob", "x".repeat(16 * 1024)), null),
+                invalidOnlyAt(at("body", "metadata")));
     }
 
     @Test
     void patchWithAnInvalidTaxonomyApplicationIsRejected() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(patch(null, null, null, null, List.of(new TaxonomyApplication("tax_1", null, null, 4, null))))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(invalidOnlyAt(at("body", "taxonomy_applications", "0", "execution_phase")));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                patch(null, null, null, null, List.of(new TaxonomyApplication("tax_1", null, null, 4, null))),
+                invalidOnlyAt(at("body", "taxonomy_applications", "0", "execution_phase")));
     }
 
     @Test
     void staleExpectedVersionIsPreconditionFailed() {
-        fixture.given(articleEmbeddingsCreated(), renamed("news_embeddings"))
-                .when(patchAt(0L, "New description"))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.PRECONDITION_FAILED))
-                .expectException(detail("current_version", 1L))
-                .expectException(detail("expected_version", 0L));
+        rejected(fixture.given(articleEmbeddingsCreated(), renamed("news_embeddings")),
+                patchAt(0L, "New description"),
+                kind(ErrorKind.PRECONDITION_FAILED),
+                detail("current_version", 1L),
+                detail("expected_version", 0L));
     }
 
     @Test
@@ -191,21 +170,16 @@ class CollectionUpdateTest {
 
     @Test
     void updateOfADeletedCollectionIsNotFound() {
-        fixture.given(articleEmbeddingsCreated(),
-                        new CollectionDeleted(ARTICLE_EMBEDDINGS, NS, "article_embeddings", NOW))
-                .when(patch(null, "New description", null, null, null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND));
+        rejected(fixture.given(articleEmbeddingsCreated(),
+                        new CollectionDeleted(ARTICLE_EMBEDDINGS, NS, "article_embeddings", NOW)),
+                patch(null, "New description", null, null, null),
+                kind(ErrorKind.NOT_FOUND));
     }
 
     @Test
     void updateFromAnotherNamespaceIsNotFound() {
-        fixture.given(articleEmbeddingsCreated())
-                .when(new UpdateCollectionCommand(ARTICLE_EMBEDDINGS, OTHER_NS, null, "hijacked", null, null, null,
-                        null))
-                .expectNoEvents()
-                .expectException(DomainException.class)
-                .expectException(kind(ErrorKind.NOT_FOUND));
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                new UpdateCollectionCommand(ARTICLE_EMBEDDINGS, OTHER_NS, null, "hijacked", null, null, null, null),
+                kind(ErrorKind.NOT_FOUND));
     }
 }

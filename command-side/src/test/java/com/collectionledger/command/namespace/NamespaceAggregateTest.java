@@ -4,12 +4,9 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.namespace.NamespaceCreated;
-import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Matcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +19,7 @@ import static com.collectionledger.command.support.DomainErrors.detail;
 import static com.collectionledger.command.support.DomainErrors.invalidAt;
 import static com.collectionledger.command.support.DomainErrors.invalidOnlyAt;
 import static com.collectionledger.command.support.DomainErrors.kind;
+import static com.collectionledger.command.support.FixtureRuns.rejected;
 import static com.collectionledger.command.support.InMemoryDirectory.ref;
 import static com.collectionledger.command.support.Seed.NOW;
 import static com.collectionledger.command.support.Seed.NS;
@@ -31,29 +29,12 @@ import static com.collectionledger.command.support.Seed.SEED_EXTRACTORS;
 /** A namespace: a valid, service-wide unique name and at least one catalog extractor, none twice. */
 class NamespaceAggregateTest {
 
-    private InMemoryDirectory directory;
-    private AggregateTestFixture<Namespace> fixture;
-
-    @BeforeEach
-    void setUp() {
-        directory = new InMemoryDirectory();
-        fixture = Fixtures.fixture(Namespace.class, directory);
-    }
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final AggregateTestFixture<Namespace> fixture = Fixtures.fixture(Namespace.class, directory);
 
     private static CreateNamespaceCommand namespace(String name, String... extractorIds) {
         return new CreateNamespaceCommand(NS, name, "The collections of the seed document",
                 Arrays.stream(extractorIds).map(InMemoryDirectory::ref).toList());
-    }
-
-    @SafeVarargs
-    private void rejected(CreateNamespaceCommand command, Matcher<Object>... errors) {
-        var result = fixture.givenNoPriorActivity()
-                .when(command)
-                .expectNoEvents()
-                .expectException(DomainException.class);
-        for (Matcher<Object> error : errors) {
-            result.expectException(error);
-        }
     }
 
     @Test
@@ -70,23 +51,24 @@ class NamespaceAggregateTest {
 
     @Test
     void namespaceWithoutExtractorsIsRejected() {
-        rejected(namespace(NS_NAME), invalidOnlyAt(at("body", "feature_extractors")));
+        rejected(fixture, namespace(NS_NAME), invalidOnlyAt(at("body", "feature_extractors")));
     }
 
     @Test
     void extractorThatIsNotInTheCatalogIsRejectedAtItsIndex() {
-        rejected(namespace(NS_NAME, "text_extractor_v1", "audio_extractor_v1"),
+        rejected(fixture, namespace(NS_NAME, "text_extractor_v1", "audio_extractor_v1"),
                 invalidAt("not_found", at("body", "feature_extractors", "1")));
     }
 
     @Test
     void catalogExtractorWithAnUnknownVersionIsRejected() {
-        rejected(namespace(NS_NAME, "image_extractor_v3"), invalidOnlyAt(at("body", "feature_extractors", "0")));
+        rejected(fixture, namespace(NS_NAME, "image_extractor_v3"),
+                invalidOnlyAt(at("body", "feature_extractors", "0")));
     }
 
     @Test
     void extractorListedTwiceIsRejectedAtTheDuplicate() {
-        rejected(namespace(NS_NAME, "text_extractor_v1", "image_extractor_v1", "text_extractor_v1"),
+        rejected(fixture, namespace(NS_NAME, "text_extractor_v1", "image_extractor_v1", "text_extractor_v1"),
                 invalidOnlyAt(at("body", "feature_extractors", "2")));
     }
 
@@ -101,7 +83,8 @@ class NamespaceAggregateTest {
 
     @Test
     void extractorWithoutVersionIsRejected() {
-        rejected(new CreateNamespaceCommand(NS, NS_NAME, null, List.of(new ExtractorRef("text_extractor", null))),
+        rejected(fixture,
+                new CreateNamespaceCommand(NS, NS_NAME, null, List.of(new ExtractorRef("text_extractor", null))),
                 invalidOnlyAt(at("body", "feature_extractors", "0")));
     }
 
@@ -109,24 +92,25 @@ class NamespaceAggregateTest {
     void namespaceNameTakenIsAlreadyExists() {
         directory.namespace("ns_existing01", NS_NAME, "text_extractor_v1");
 
-        rejected(namespace(NS_NAME, "text_extractor_v1"), kind(ErrorKind.ALREADY_EXISTS), detail("name", NS_NAME));
+        rejected(fixture, namespace(NS_NAME, "text_extractor_v1"),
+                kind(ErrorKind.ALREADY_EXISTS), detail("name", NS_NAME));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ns", "ns_seed", "with space", "tab\tname", "bell\u0007name"})
     void namespaceNameBreakingTheNameRulesIsRejected(String name) {
-        rejected(namespace(name, "text_extractor_v1"), invalidOnlyAt(at("body", "namespace_name")));
+        rejected(fixture, namespace(name, "text_extractor_v1"), invalidOnlyAt(at("body", "namespace_name")));
     }
 
     @Test
     void namespaceDescriptionLongerThan2000CharactersIsRejected() {
-        rejected(new CreateNamespaceCommand(NS, NS_NAME, "d".repeat(2_001), List.of(ref("text_extractor_v1"))),
+        rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, "d".repeat(2_001), List.of(ref("text_extractor_v1"))),
                 invalidOnlyAt(at("body", "description")));
     }
 
     @Test
     void everyNamespaceViolationIsReportedTogether() {
-        rejected(new CreateNamespaceCommand(NS, "x", "d".repeat(2_001), List.of()), invalidOnlyAt(
+        rejected(fixture, new CreateNamespaceCommand(NS, "x", "d".repeat(2_001), List.of()), invalidOnlyAt(
                 at("body", "namespace_name"), at("body", "description"), at("body", "feature_extractors")));
     }
 }
