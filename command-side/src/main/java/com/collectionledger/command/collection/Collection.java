@@ -13,6 +13,7 @@ import com.collectionledger.api.collection.DeleteCollectionCommand;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.domain.Directory;
@@ -27,6 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -43,6 +46,8 @@ public class Collection {
     private String collectionName;
     private CollectionConfig config;
     private ObjectSchema inputSchema;
+    /** Every version's configuration, so a clone can copy the collection as it was. */
+    private final NavigableMap<Long, Revision> revisions = new TreeMap<>();
     private String rootCollectionId;
     private int generation;
     private long version;
@@ -76,13 +81,14 @@ public class Collection {
                     Map.of("resource", "collection", "name", collectionName)));
         }
         CollectionNames.require(directory, namespaceId, command.collectionName());
-        CollectionConfig merged = command.overrides().applyTo(config);
+        Revision copied = revisionToCopy(command.sourceVersion());
+        CollectionConfig merged = command.overrides().applyTo(copied.config());
         // A clone of the same source keeps the input schema the source was narrowed to.
-        ObjectSchema requestedInput = command.overrides().source() == null ? inputSchema : null;
+        ObjectSchema requestedInput = command.overrides().source() == null ? copied.inputSchema() : null;
         CollectionSchemas schemas = new ConfigurationRules(directory, catalog)
                 .validate(command.newCollectionId(), namespaceId, merged, requestedInput);
         CollectionCloned cloned = new CollectionCloned(command.newCollectionId(), collectionId, collectionName,
-                version, rootCollectionId, generation + 1, namespaceId, command.collectionName(), merged,
+                copied.version(), rootCollectionId, generation + 1, namespaceId, command.collectionName(), merged,
                 command.overrides().overriddenFields(), schemas, clock.instant());
         AggregateLifecycle.createNew(Collection.class, () -> new Collection(cloned));
         return new CommandOutcome(command.newCollectionId(), 0);
@@ -119,6 +125,22 @@ public class Collection {
         return new CommandOutcome(collectionId, version);
     }
 
+    /** A configuration as it was at one version. */
+    record Revision(long version, CollectionConfig config, ObjectSchema inputSchema) {
+    }
+
+    private Revision revisionToCopy(Long requested) {
+        if (requested == null) {
+            return revisions.lastEntry().getValue();
+        }
+        Revision revision = revisions.get(requested);
+        if (revision == null) {
+            throw DomainException.invalid(List.of(Violation.at("source_version must be a version of '"
+                    + collectionName + "', from 0 to " + version, "value_error", "query", "source_version")));
+        }
+        return revision;
+    }
+
     private void requireLiveIn(String requestNamespace) {
         // Another namespace's collection is indistinguishable from a missing one.
         if (deleted || !namespaceId.equals(requestNamespace)) {
@@ -144,6 +166,7 @@ public class Collection {
         rootCollectionId = event.collectionId();
         generation = 0;
         version = sequence;
+        revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }
 
     @EventSourcingHandler
@@ -156,6 +179,7 @@ public class Collection {
         rootCollectionId = event.rootCollectionId();
         generation = event.generation();
         version = sequence;
+        revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }
 
     @EventSourcingHandler
@@ -164,6 +188,7 @@ public class Collection {
         config = new CollectionConfig(event.description(), config.source(), config.featureExtractor(),
                 event.enabled(), event.metadata(), event.taxonomyApplications());
         version = sequence;
+        revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }
 
     @EventSourcingHandler

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
@@ -76,11 +77,12 @@ class CollectionCommandController {
     @PostMapping("/{identifier}/clone")
     ResponseEntity<CloneResponse> clone(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
                                         @PathVariable String identifier,
+                                        @RequestParam(name = "source_version", required = false) Long sourceVersion,
                                         @RequestBody CloneCollectionRequest request) {
         String sourceId = resolve(namespaceId, identifier);
         String cloneId = Ids.next("col_");
         writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId, request.collectionName(),
-                request.toOverrides()));
+                request.toOverrides(), sourceVersion));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CloneResponse(model(namespaceId, cloneId), sourceId));
     }

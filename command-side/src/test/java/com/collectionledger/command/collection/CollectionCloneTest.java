@@ -431,6 +431,33 @@ class CollectionCloneTest {
     }
 
     @Test
+    void cloneAtASourceVersionCopiesTheSourceAsItWasThen() {
+        directory.rename(ARTICLE_EMBEDDINGS, "articles_renamed");
+        Captured<CollectionCloned> cloned = Captured.event(CollectionCloned.class);
+
+        fixture.given(articleEmbeddingsCreated(),
+                        new CollectionUpdated(ARTICLE_EMBEDDINGS, NS, List.of("description", "metadata"),
+                                "article_embeddings", "Yesterday's patch", false, Map.of("tier", "gold"), List.of(), NOW))
+                .when(new CloneCollectionCommand(ARTICLE_EMBEDDINGS, NS, NEW_ID, "before_the_patch",
+                        CollectionOverrides.none(), 0L))
+                .expectEventsMatching(cloned.onlyEvent());
+
+        assertThat(cloned.value().sourceVersion()).isZero();
+        assertThat(cloned.value().config().description()).isEqualTo(ARTICLE_EMBEDDINGS_DESCRIPTION);
+        assertThat(cloned.value().config().enabled()).isTrue();
+        assertThat(cloned.value().config().metadata()).isEmpty();
+        assertThat(cloned.value().schemas()).isEqualTo(articleEmbeddingsSchemas());
+    }
+
+    @Test
+    void cloneAtAVersionTheSourceNeverHadIsRejected() {
+        rejected(fixture.given(articleEmbeddingsCreated()),
+                new CloneCollectionCommand(ARTICLE_EMBEDDINGS, NS, NEW_ID, "from_the_future",
+                        CollectionOverrides.none(), 1L),
+                invalidOnlyAt(at("query", "source_version")));
+    }
+
+    @Test
     void cloneOfACollectionSourcedCollectionKeepsItsSourceAndLineage() {
         directory.record(videoFramesCreated()).record(detectedScenesCreated());
         Captured<CollectionCloned> cloned = Captured.event(CollectionCloned.class);

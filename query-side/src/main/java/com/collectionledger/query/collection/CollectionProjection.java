@@ -1,7 +1,6 @@
 package com.collectionledger.query.collection;
 
 import com.collectionledger.api.collection.CollectionCloned;
-import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
 import com.collectionledger.api.collection.CollectionUpdated;
@@ -49,31 +48,22 @@ public class CollectionProjection {
 
     @EventHandler
     void on(CollectionCreated event, @SequenceNumber long version) {
-        insert(new CollectionView(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
-                event.schemas(), Lineage.original(event.collectionId()), version, event.createdAt(),
-                event.createdAt()));
+        insert(CollectionViews.created(event, version));
     }
 
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
-        Lineage lineage = new Lineage(new Lineage.ClonedFrom(event.sourceCollectionId(), event.sourceCollectionName(),
-                event.sourceVersion(), event.clonedAt()), event.rootCollectionId(), event.generation());
-        insert(new CollectionView(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
-                event.schemas(), lineage, version, event.clonedAt(), event.clonedAt()));
+        insert(CollectionViews.cloned(event, version));
     }
 
     @EventHandler
     void on(CollectionUpdated event, @SequenceNumber long version) {
         find(event.collectionId()).filter(view -> view.version() < version).ifPresent(view -> {
-            CollectionConfig config = view.config();
-            CollectionConfig next = new CollectionConfig(event.description(), config.source(),
-                    config.featureExtractor(), event.enabled(), event.metadata(), event.taxonomyApplications());
-            CollectionView updated = new CollectionView(view.collectionId(), view.namespaceId(), event.collectionName(),
-                    next, view.schemas(), view.lineage(), version, view.createdAt(), event.updatedAt());
+            CollectionView updated = CollectionViews.updated(view, event, version);
             jdbc.update("""
                             UPDATE view_collection SET collection_name = ?, description = ?, enabled = ?, version = ?,
                                    updated_at = ?, document = ? WHERE collection_id = ?""",
-                    updated.collectionName(), next.description(), next.enabled(), version,
+                    updated.collectionName(), updated.config().description(), updated.config().enabled(), version,
                     Timestamp.from(event.updatedAt()), json.write(updated), view.collectionId());
         });
         positions.advance(event.collectionId(), version);

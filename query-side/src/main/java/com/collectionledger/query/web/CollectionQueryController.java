@@ -5,6 +5,8 @@ import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.http.CollectionModel;
 import com.collectionledger.api.http.RequestAttributes;
+import com.collectionledger.api.query.CollectionHistory;
+import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionPage;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionQuery;
@@ -38,13 +40,35 @@ class CollectionQueryController {
         this.queries = queries;
     }
 
+    /** The collection now, or with {@code version} or {@code as_of} as it was then (from the event store). */
     @GetMapping("/{identifier}")
     ResponseEntity<CollectionModel> get(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
-                                        @PathVariable String identifier) {
-        CollectionView view = queries.query(new FindCollectionQuery(namespaceId, identifier),
-                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
+                                        @PathVariable String identifier,
+                                        @RequestParam(required = false) Long version,
+                                        @RequestParam(name = "as_of", required = false) String asOf) {
+        Object query = PointInTime.query(namespaceId, identifier, version, asOf);
+        CollectionView view = queries.query(query, ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
                 .orElseThrow(() -> LedgerException.notFound("collection", identifier));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(CollectionModel.from(view));
+    }
+
+    /** Every event of the collection, in order, also after it was deleted (then by ID). */
+    @GetMapping("/{identifier}/history")
+    Map<String, Object> history(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                @PathVariable String identifier,
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) Integer offset,
+                                @RequestParam(required = false) String cursor) {
+        PageParameters page = PageParameters.of(limit, offset, cursor);
+        CollectionHistory history = queries.query(new CollectionHistoryQuery(namespaceId, identifier, page.offset(),
+                page.limit()), ResponseTypes.instanceOf(CollectionHistory.class)).join();
+        if (history == null) {
+            throw LedgerException.notFound("collection", identifier);
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("collection_id", history.collectionId());
+        response.putAll(page.response(history.entries(), history.total()));
+        return response;
     }
 
     @PostMapping("/list")

@@ -1,0 +1,160 @@
+package com.collectionledger.query.history;
+
+import com.collectionledger.api.AuditMetadata;
+import com.collectionledger.api.collection.CollectionCloned;
+import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionUpdated;
+import com.collectionledger.api.query.CollectionHistory;
+import com.collectionledger.api.query.CollectionHistoryQuery;
+import com.collectionledger.api.query.CollectionView;
+import com.collectionledger.api.query.FindCollectionAtQuery;
+import com.collectionledger.query.collection.CollectionViews;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * History and point-in-time reads, straight from the event store (not the read model), so they
+ * are complete, survive deletion and need no replay.
+ */
+@Component
+public class CollectionHistoryService {
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+
+    CollectionHistoryService(EventStore eventStore, JdbcTemplate jdbc) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    CollectionHistory handle(CollectionHistoryQuery query) {
+        List<DomainEventMessage<?>> events = events(query.namespaceId(), query.identifier());
+        if (events.isEmpty()) {
+            return null;
+        }
+        List<CollectionHistory.Entry> entries = new ArrayList<>();
+        CollectionView state = null;
+        for (DomainEventMessage<?> event : events) {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            Object payload = event.getPayload();
+            long sequence = event.getSequenceNumber();
+            if (payload instanceof CollectionCreated created) {
+                state = CollectionViews.created(created, sequence);
+                changes.put("collection_name", created.collectionName());
+                changes.put("source", created.config().source());
+                changes.put("feature_extractor_id", created.config().featureExtractor().featureExtractorId());
+            } else if (payload instanceof CollectionCloned cloned) {
+                state = CollectionViews.cloned(cloned, sequence);
+                changes.put("collection_name", cloned.collectionName());
+                changes.put("source_collection_id", cloned.sourceCollectionId());
+                changes.put("source_collection_name", cloned.sourceCollectionName());
+                changes.put("source_version", cloned.sourceVersion());
+                changes.put("overridden_fields", cloned.overriddenFields());
+            } else if (payload instanceof CollectionUpdated updated && state != null) {
+                CollectionView next = CollectionViews.updated(state, updated, sequence);
+                for (String field : updated.changedFields()) {
+                    changes.put(field, fromTo(patchable(state, field), patchable(next, field)));
+                }
+                state = next;
+            } else if (payload instanceof CollectionDeleted deleted) {
+                changes.put("collection_name", deleted.collectionName());
+            }
+            entries.add(new CollectionHistory.Entry(sequence, event.getPayloadType().getSimpleName(),
+                    event.getTimestamp(), new CollectionHistory.Actor(text(event, AuditMetadata.ACTOR_KEY_ID),
+                    text(event, AuditMetadata.ACTOR_NAME)), text(event, AuditMetadata.REQUEST_ID), changes));
+        }
+        int from = Math.min(query.offset(), entries.size());
+        int to = Math.min(from + query.limit(), entries.size());
+        return new CollectionHistory(events.get(0).getAggregateIdentifier(), entries.subList(from, to), entries.size());
+    }
+
+    @QueryHandler
+    Optional<CollectionView> handle(FindCollectionAtQuery query) {
+        Predicate<DomainEventMessage<?>> included = query.version() != null
+                ? event -> event.getSequenceNumber() <= query.version()
+                : event -> !event.getTimestamp().isAfter(query.asOf());
+        CollectionView state = null;
+        for (DomainEventMessage<?> event : events(query.namespaceId(), query.identifier())) {
+            if (!included.test(event)) {
+                break;
+            }
+            Object payload = event.getPayload();
+            long sequence = event.getSequenceNumber();
+            if (payload instanceof CollectionCreated created) {
+                state = CollectionViews.created(created, sequence);
+            } else if (payload instanceof CollectionCloned cloned) {
+                state = CollectionViews.cloned(cloned, sequence);
+            } else if (payload instanceof CollectionUpdated updated && state != null) {
+                state = CollectionViews.updated(state, updated, sequence);
+            } else if (payload instanceof CollectionDeleted) {
+                state = null;
+            }
+        }
+        return Optional.ofNullable(state);
+    }
+
+    /** The events of a collection of the namespace, by ID (also when deleted) or by a live name. */
+    private List<DomainEventMessage<?>> events(String namespaceId, String identifier) {
+        String collectionId = identifier.startsWith("col_") ? identifier
+                : jdbc.queryForList("SELECT collection_id FROM view_collection WHERE namespace_id = ? "
+                        + "AND collection_name = ? AND NOT deleted", String.class, namespaceId, identifier)
+                .stream().findFirst().orElse(null);
+        if (collectionId == null) {
+            return List.of();
+        }
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        // From sequence 0: the whole stream, never a snapshot.
+        eventStore.readEvents(collectionId, 0).forEachRemaining(events::add);
+        if (events.isEmpty() || !namespaceOf(events.get(0)).equals(namespaceId)) {
+            return List.of(); // another namespace's collection is a missing one
+        }
+        return events;
+    }
+
+    private static String namespaceOf(DomainEventMessage<?> first) {
+        Object payload = first.getPayload();
+        if (payload instanceof CollectionCreated created) {
+            return created.namespaceId();
+        }
+        if (payload instanceof CollectionCloned cloned) {
+            return cloned.namespaceId();
+        }
+        return "";
+    }
+
+    private static Object patchable(CollectionView view, String field) {
+        return switch (field) {
+            case "collection_name" -> view.collectionName();
+            case "description" -> view.config().description();
+            case "enabled" -> view.config().enabled();
+            case "metadata" -> view.config().metadata();
+            case "taxonomy_applications" -> view.config().taxonomyApplications();
+            default -> null;
+        };
+    }
+
+    private static Map<String, Object> fromTo(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    private static String text(DomainEventMessage<?> event, String key) {
+        Object value = event.getMetaData().get(key);
+        return value == null ? null : Objects.toString(value);
+    }
+}
