@@ -60,6 +60,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         request.setAttribute(RequestAttributes.KEY_ID, key.get().keyId());
         request.setAttribute(RequestAttributes.KEY_NAME, key.get().name());
+        if (adminOnly(request) && !key.get().permissions().contains("admin")) {
+            reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED, "this route needs an admin key"));
+            return;
+        }
         if (namespaced(path(request))) {
             String identifier = request.getHeader(RequestAttributes.NAMESPACE_HEADER);
             if (identifier == null || identifier.isBlank()) {
@@ -84,6 +88,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static boolean mayUse(ApiKey key, Directory.NamespaceEntry namespace) {
         return key.namespaces().contains("*") || key.namespaces().contains(namespace.namespaceId())
                 || key.namespaces().contains(namespace.namespaceName());
+    }
+
+    /** Operator routes and creating namespaces are for admin keys. */
+    private static boolean adminOnly(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/v1/admin/")
+                || ("POST".equals(request.getMethod()) && path.equals("/v1/namespaces"));
     }
 
     /** Buckets and collections live in a namespace; the extractor catalog and namespaces do not. */
