@@ -18,6 +18,7 @@ import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -37,7 +38,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A collection's configuration. It validates every change against the rules of SPEC §4 and, when
  * cloned, creates the clone as a new aggregate of its own.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger")
+// Snapshots store this state as JSON: the fields are its contract, there are no getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Collection {
 
     @AggregateIdentifier

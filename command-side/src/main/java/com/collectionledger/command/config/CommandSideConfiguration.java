@@ -8,7 +8,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +27,13 @@ public class CommandSideConfiguration {
     @Bean
     ExtractorCatalog extractorCatalog() {
         return ExtractorCatalog.builtIn();
+    }
+
+    /** Collections with long histories load from a snapshot taken every {@code threshold} events. */
+    @Bean
+    SnapshotTriggerDefinition collectionSnapshotTrigger(Snapshotter snapshotter,
+                                                        @Value("${ledger.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean

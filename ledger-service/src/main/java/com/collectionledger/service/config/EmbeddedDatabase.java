@@ -31,6 +31,8 @@ public class EmbeddedDatabase {
 
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("ledger")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+                // Spring closes the database after the processors stop, not H2's own shutdown hook before.
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

@@ -1,0 +1,104 @@
+package com.collectionledger.service;
+
+import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CommandOutcome;
+import com.collectionledger.api.collection.UpdateCollectionCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Old event revisions are upcast on every read; long histories load from snapshots. */
+class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Test
+    void revisionZeroCollectionCreatedIsUpcastOnAggregateLoadAndOnReplay() {
+        HttpApi api = api().inNamespace(newNamespace());
+        String bucket = newArticlesBucket(api, "articles");
+        String namespaceId = namespaceOf(bucket);
+        String id = "col_legacy" + UUID.randomUUID().toString().substring(0, 4);
+        // As revision 0 wrote it: schemas at the top level, no processing lineage.
+        String revisionZero = """
+                {"collectionId":"%s","namespaceId":"%s","collectionName":"legacy",
+                 "config":{"description":"from 2025","source":{"type":"bucket","bucketIds":["%s"]},
+                   "featureExtractor":{"featureExtractorName":"text_extractor","version":"v1","parameters":null,
+                     "inputMappings":{"text":"content"},"fieldPassthrough":[{"sourcePath":"title"}],
+                     "includeAllSourceFields":false},
+                   "enabled":true,"metadata":{},"taxonomyApplications":[]},
+                 "inputSchema":{"properties":{"title":{"type":"string"},"content":{"type":"text"}}},
+                 "outputSchema":{"properties":{"title":{"type":"string"},"text_extractor_v1_embedding":{"type":"array"}}},
+                 "createdAt":"2025-06-01T12:00:00Z"}""".formatted(id, namespaceId, bucket);
+        jdbc.update("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, 0, 'Collection', ?, ?, '0', ?, ?)""",
+                UUID.randomUUID().toString(), id, Instant.parse("2025-06-01T12:00:00Z").toString(),
+                CollectionCreated.class.getName(), revisionZero.getBytes(), "{}".getBytes());
+
+        // Aggregate load: the command handler sees the upcast event.
+        CommandOutcome patched = commands.sendAndWait(new UpdateCollectionCommand(id, namespaceId, null, "upcast",
+                null, null, null, 0L));
+        assertThat(patched.version()).isEqualTo(1);
+
+        // Replay: the projection sees it too, with the schemas where revision 1 keeps them.
+        assertThat(api().post("/v1/admin/read-model/replay", Map.of()).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api().get("/v1/admin/read-model/replay").text("state").equals("live"));
+        HttpApi.Response legacy = api.get("/v1/collections/" + id);
+        assertThat(legacy.status()).as(legacy.toString()).isEqualTo(200);
+        assertThat(legacy.text("description")).isEqualTo("upcast");
+        assertThat(legacy.at("output_schema").toString())
+                .isEqualTo("{\"properties\":{\"title\":{\"type\":\"string\"},\"text_extractor_v1_embedding\":{\"type\":\"array\"}}}");
+        assertThat(legacy.at("source_lineage").isArray()).isTrue();
+        assertThat(legacy.at("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void longHistoriesLoadFromASnapshot() {
+        HttpApi api = api().inNamespace(newNamespace());
+        String id = newTextCollection(api, "busy", newArticlesBucket(api, "articles"));
+        for (int i = 1; i <= 105; i++) {
+            assertThat(api.patch("/v1/collections/" + id, Map.of("description", "revision " + i)).status())
+                    .isEqualTo(200);
+        }
+
+        List<Long> snapshots = jdbc.queryForList(
+                "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+        assertThat(snapshots).isNotEmpty();
+        DomainEventStream stream = eventStore.readEvents(id);
+        DomainEventMessage<?> first = stream.next();
+        assertThat(first.getPayloadType().getSimpleName()).as("loading starts from the snapshot").isEqualTo("Collection");
+        assertThat(first.getSequenceNumber()).isEqualTo(snapshots.get(snapshots.size() - 1));
+
+        // The aggregate loaded from the snapshot knows its version and its past revisions.
+        assertThat(api.with("If-Match", "\"105\"").patch("/v1/collections/" + id,
+                Map.of("description", "after the snapshot")).status()).isEqualTo(200);
+        assertThat(api.with("If-Match", "\"105\"").patch("/v1/collections/" + id,
+                Map.of("description", "stale")).status()).isEqualTo(412);
+        HttpApi.Response clone = api.post("/v1/collections/" + id + "/clone?source_version=3",
+                Map.of("collection_name", "busy-at-3"));
+        assertThat(clone.status()).as(clone.toString()).isEqualTo(201);
+        assertThat(clone.text("collection.description")).isEqualTo("revision 3");
+    }
+
+    private String namespaceOf(String bucket) {
+        return jdbc.queryForObject("SELECT namespace_id FROM dir_bucket WHERE bucket_id = ?", String.class, bucket);
+    }
+}
