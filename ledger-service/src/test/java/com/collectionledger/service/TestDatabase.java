@@ -33,17 +33,24 @@ public final class TestDatabase {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("ledger.data-dir", dataDir.toString());
         if (POSTGRES) {
-            String database = "ledger_" + DATABASES.incrementAndGet();
-            try (Connection connection = server().getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + database);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create test database " + database, e);
-            }
-            properties.put("spring.datasource.url", server().getJdbcUrl("postgres", database));
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
+            properties.putAll(freshPostgresDatabase());
         }
+        return properties;
+    }
+
+    /** Spring properties for a new, empty database on the embedded PostgreSQL server. */
+    public static synchronized Map<String, String> freshPostgresDatabase() {
+        String database = "ledger_" + DATABASES.incrementAndGet();
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + database, e);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", server().getJdbcUrl("postgres", database));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
         return properties;
     }
 
