@@ -67,6 +67,26 @@ class ConcurrentNamesTest extends LedgerHttpTest {
         assertThat(storedEvents("CollectionCloned", "\"collectionName\":\"contested\"")).isEqualTo(1);
     }
 
+    @Test
+    void concurrentChangesOfOneCollectionEitherApplyOrConflict() throws Exception {
+        HttpApi api = api().inNamespace(newNamespace());
+        String id = newTextCollection(api, "contended", newArticlesBucket(api, "articles"));
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            String description = "writer " + i;
+            calls.add(() -> api.patch("/v1/collections/" + id, Map.of("description", description)).status());
+        }
+
+        List<Integer> statuses = run(calls);
+
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+        long applied = statuses.stream().filter(s -> s == 200).count();
+        assertThat(applied).isPositive();
+        assertThat(api.get("/v1/collections/" + id).at("version").asLong()).isEqualTo(applied);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(applied + 1);
+    }
+
     private static List<Integer> concurrently(Callable<Integer> call) throws Exception {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {

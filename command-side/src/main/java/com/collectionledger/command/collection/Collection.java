@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A collection's configuration. It validates every change against the rules of SPEC §4 and, when
  * cloned, creates the clone as a new aggregate of its own.
  */
-@Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
 // Snapshots store this state as JSON: the fields are its contract, there are no getters.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

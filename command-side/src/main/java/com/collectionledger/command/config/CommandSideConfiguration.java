@@ -5,6 +5,8 @@ import com.collectionledger.command.catalog.ExtractorCatalog;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -34,6 +36,18 @@ public class CommandSideConfiguration {
     SnapshotTriggerDefinition collectionSnapshotTrigger(Snapshotter snapshotter,
                                                         @Value("${ledger.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Optimistic, not pessimistic, locking of Collection aggregates. A clone appends to the NEW
+     * aggregate's stream, so clones of one source need not queue behind each other; two changes
+     * of one collection that race both try to append the same sequence number, and the event
+     * store's unique key lets exactly one win (the other gets 409 ConflictError). Names and sources
+     * are guarded by the directory's keys and row locks, not by this lock.
+     */
+    @Bean
+    LockFactory collectionLockFactory() {
+        return NullLockFactory.INSTANCE;
     }
 
     @Bean

@@ -9,11 +9,14 @@ import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.command.domain.DomainException;
+import com.collectionledger.api.error.Violation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Keeps the command side's {@link JdbcDirectory} tables. It runs in a subscribing processor, so it
@@ -91,6 +94,14 @@ class DirectoryProjection {
                 collectionId, namespaceId, name, json.write(schemas.outputSchema()),
                 config.featureExtractor().featureExtractorId(), json.write(schemas.sourceLineage()));
         for (String source : config.source().sourceCollectionIds()) {
+            // Takes the source's row lock (a deletion of it holds the same lock) and sees whether it
+            // was deleted since the command checked it.
+            int live = jdbc.update("UPDATE dir_collection SET deleted = deleted WHERE collection_id = ? AND NOT deleted",
+                    source);
+            if (live == 0) {
+                throw DomainException.invalid(List.of(Violation.at("collection '" + source
+                        + "' was deleted while this request ran", "not_found", "body", "source", "collection_id")));
+            }
             jdbc.update("INSERT INTO dir_collection_source (collection_id, source_collection_id) VALUES (?, ?)",
                     collectionId, source);
         }

@@ -92,6 +92,11 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public List<CollectionEntry> liveDependents(String collectionId) {
+        // Lock the collection's row until this transaction ends: a concurrent create that names it as
+        // its source waits for us (see DirectoryProjection.addCollection), so no dependent slips in
+        // between this check and the deletion.
+        jdbc.queryForList("SELECT collection_id FROM dir_collection WHERE collection_id = ? FOR UPDATE",
+                String.class, collectionId);
         return jdbc.query("""
                 SELECT c.* FROM dir_collection c JOIN dir_collection_source s ON s.collection_id = c.collection_id
                 WHERE s.source_collection_id = ? AND NOT c.deleted ORDER BY c.collection_name""",

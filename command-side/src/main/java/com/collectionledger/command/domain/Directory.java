@@ -37,6 +37,9 @@ public interface Directory {
     /** The ID of the live collection of the namespace with this name, if any. */
     Optional<String> collectionNamed(String namespaceId, String collectionName);
 
-    /** Live collections whose source includes this collection. */
+    /**
+     * Live collections whose source includes this collection. Called before deleting it: until the
+     * transaction ends, no new dependent can be added.
+     */
     List<CollectionEntry> liveDependents(String collectionId);
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +93,32 @@ class ApiExceptionHandler {
         if (known.isPresent()) {
             return respond(known.get());
         }
+        if (isVersionConflict(e)) {
+            // Two changes of one collection raced for the same version; this one lost.
+            return respond(LedgerError.of(ErrorKind.CONFLICT,
+                    "the collection was changed by another request at the same time; read it again and retry"));
+        }
         log.error("request failed", e);
         return respond(LedgerError.of(ErrorKind.INTERNAL, "internal error; quote the X-Request-ID when reporting it"));
+    }
+
+    /**
+     * Two writers appended the same sequence number of one aggregate: Axon reports it as a
+     * ConcurrencyException, or as an EventStoreException over the unique-key violation.
+     */
+    private static boolean isVersionConflict(Throwable e) {
+        boolean eventStore = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+            eventStore |= t instanceof EventStoreException;
+            if (eventStore && t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The typed error inside whatever wrapped it: a completion, a command result, a remote call. */
