@@ -35,10 +35,11 @@ public class QuerySideConfiguration {
      */
     @Autowired
     void configureReadModel(EventProcessingConfigurer processing,
-                            @Value("${ledger.read-model.batch-size:100}") int batchSize) {
+                            @Value("${ledger.read-model.batch-size:100}") int batchSize,
+                            @Value("${ledger.read-model.segments:16}") int segments) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
                         config -> wakingEventSource(config.eventStore()),
-                        (config, builder) -> builder.batchSize(batchSize))
+                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }

@@ -4,6 +4,7 @@ import com.collectionledger.query.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,14 @@ public class ReadModelReplay {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
     private final JdbcTemplate jdbc;
 
-    ReadModelReplay(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+    ReadModelReplay(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                    JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
         this.jdbc = jdbc;
     }
 
@@ -68,10 +72,12 @@ public class ReadModelReplay {
                 : eventStore.createHeadToken().position().orElse(0);
         long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
-        boolean replaying = segments.stream().anyMatch(ReadModelReplay::stillReplaying);
-        String state = !processor.isRunning() ? "stopped" : replaying || segments.isEmpty() ? "replaying" : "live";
+        // Until every segment is claimed again, the unclaimed ones have not replayed anything.
+        boolean allClaimed = segments.size() >= tokenStore.fetchSegments(processor.getName()).length;
+        boolean replaying = !allClaimed || segments.stream().anyMatch(ReadModelReplay::stillReplaying);
+        String state = !processor.isRunning() ? "stopped" : replaying ? "replaying" : "live";
         double percent = head == 0 ? 100.0 : Math.min(100.0, Math.floor(1000.0 * position / head) / 10.0);
-        return new Status(state, position, head, replaying || segments.isEmpty() ? percent : 100.0, segments.size());
+        return new Status(state, position, head, replaying ? percent : 100.0, segments.size());
     }
 
     /** SHA-256 over every row of every view, in key order. Equal read models give equal digests. */
