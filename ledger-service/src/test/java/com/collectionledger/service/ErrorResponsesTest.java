@@ -1,6 +1,7 @@
 package com.collectionledger.service;
 
 import com.collectionledger.service.security.ApiKeyStore;
+import com.collectionledger.service.security.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ErrorResponsesTest extends LedgerHttpTest {
     @Test
     void namespaceTheKeyMayNotUseIsForbidden() {
         String secret = "sk_test_other_0123456789abcdefghijklmnopqrstu" + System.nanoTime();
-        keys.store("other-team", secret, Set.of("read", "write"), Set.of("some_other_namespace"));
+        keys.store("other-team", secret, Set.of(Permission.READ, Permission.WRITE), List.of("some_other_namespace"), null);
         HttpApi other = new HttpApi(port, secret).inNamespace(api.get("/v1/collections/" + source).text("namespace_id"));
         assertError(other.get("/v1/collections/" + source), 403, "PermissionDeniedError");
     }

@@ -1,6 +1,7 @@
 package com.collectionledger.service;
 
 import com.collectionledger.service.security.ApiKeyStore;
+import com.collectionledger.service.security.Permission;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -72,7 +73,7 @@ class ReplayTest extends LedgerHttpTest {
     @Test
     void adminRoutesNeedAnAdminKey() {
         String secret = "sk_test_reader_0123456789abcdefghijklmnopqrs" + System.nanoTime();
-        keys.store("reader", secret, Set.of("read", "write"), Set.of("*"));
+        keys.store("reader", secret, Set.of(Permission.READ, Permission.WRITE), List.of("*"), null);
         HttpApi reader = new HttpApi(port, secret);
         assertThat(reader.post("/v1/admin/read-model/replay", Map.of()).status()).isEqualTo(403);
         assertThat(reader.get("/v1/admin/read-model/checksum").status()).isEqualTo(403);

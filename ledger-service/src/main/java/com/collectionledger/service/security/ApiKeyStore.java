@@ -7,19 +7,36 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * API keys, stored as SHA-256 hashes of their secrets (a secret is 40 random characters, so a fast
- * hash is enough) with a short prefix to find the row; compared in constant time.
+ * hash is enough) with a short prefix to find the row; compared in constant time. Every request
+ * reads the row, so a revoked or expired key stops working at once.
  */
 @Component
 public class ApiKeyStore {
+
+    /** A key as listed: everything but the secret. */
+    public record KeyInfo(String keyId, String name, List<String> permissions, List<String> namespaces,
+                          Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    /** A key just created: the only time its secret is seen. */
+    public record CreatedKey(KeyInfo info, String secret) {
+    }
 
     static final String SECRET_PREFIX = "sk_";
     private static final int LOOKUP_PREFIX_LENGTH = 11;
@@ -42,17 +59,15 @@ public class ApiKeyStore {
             return Optional.empty();
         }
         byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
-        Timestamp now = Timestamp.from(clock.instant());
-        List<KeyRow> rows = jdbc.query("""
-                        SELECT key_id, key_name, key_hash, permissions, namespaces FROM api_key
+        List<Row> rows = jdbc.query("""
+                        SELECT * FROM api_key
                         WHERE key_prefix = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""",
-                (rs, i) -> new KeyRow(rs.getString("key_id"), rs.getString("key_name"), rs.getString("key_hash"),
-                        rs.getString("permissions"), rs.getString("namespaces")),
-                secret.substring(0, LOOKUP_PREFIX_LENGTH), now);
-        for (KeyRow row : rows) {
+                this::row, secret.substring(0, LOOKUP_PREFIX_LENGTH), Timestamp.from(clock.instant()));
+        for (Row row : rows) {
             if (MessageDigest.isEqual(presented, row.hash.getBytes(StandardCharsets.US_ASCII))) {
-                return Optional.of(new ApiKey(row.keyId, row.name, Set.of(row.permissions.split(",")),
-                        Set.of(row.namespaces.split(","))));
+                Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+                row.info.permissions().forEach(p -> Permission.fromWire(p).ifPresent(permissions::add));
+                return Optional.of(new ApiKey(row.info.keyId(), row.info.name(), permissions, row.info.namespaces()));
             }
         }
         return Optional.empty();
@@ -70,19 +85,43 @@ public class ApiKeyStore {
 
     /** Stores an admin key for every namespace with this secret; returns its key ID. */
     public String storeAdminKey(String name, String secret) {
-        return store(name, secret, Set.of("admin", "read", "write", "delete"), Set.of("*"));
+        return store(name, secret, Set.of(Permission.ADMIN), List.of("*"), null).keyId();
     }
 
-    /** Stores a key limited to these permissions and namespaces (IDs or names, or "*"); returns its key ID. */
-    public String store(String name, String secret, Set<String> permissions, Set<String> namespaces) {
+    /** A new key with a generated secret. */
+    public CreatedKey create(String name, Set<Permission> permissions, List<String> namespaces, Instant expiresAt) {
+        String secret = newSecret();
+        return new CreatedKey(store(name, secret, permissions, namespaces, expiresAt), secret);
+    }
+
+    /** Stores a key with this secret (tests and bootstrap choose their own). */
+    public KeyInfo store(String name, String secret, Set<Permission> permissions, List<String> namespaces,
+                         Instant expiresAt) {
         String keyId = "key_" + random(16).toLowerCase();
+        Instant now = clock.instant();
         jdbc.update("""
-                        INSERT INTO api_key (key_id, key_name, key_prefix, key_hash, permissions, namespaces, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), hash(secret),
-                String.join(",", new java.util.TreeSet<>(permissions)), String.join(",", new java.util.TreeSet<>(namespaces)),
-                Timestamp.from(clock.instant()));
-        return keyId;
+                        INSERT INTO api_key (key_id, key_name, key_prefix, key_hash, permissions, namespaces,
+                                             created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), hash(secret), wire(permissions),
+                String.join(",", namespaces), Timestamp.from(now), expiresAt == null ? null : Timestamp.from(expiresAt));
+        return info(keyId).orElseThrow();
+    }
+
+    public List<KeyInfo> list() {
+        return jdbc.query("SELECT * FROM api_key ORDER BY created_at, key_id", (rs, i) -> row(rs, i).info);
+    }
+
+    public Optional<KeyInfo> info(String keyId) {
+        return jdbc.query("SELECT * FROM api_key WHERE key_id = ?", (rs, i) -> row(rs, i).info, keyId)
+                .stream().findFirst();
+    }
+
+    /** Revokes a key; false when there is no such key. Revoking twice is harmless. */
+    public boolean revoke(String keyId) {
+        jdbc.update("UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), keyId);
+        return info(keyId).isPresent();
     }
 
     public static String newSecret() {
@@ -92,6 +131,26 @@ public class ApiKeyStore {
     static boolean wellFormed(String secret) {
         return secret != null && secret.startsWith(SECRET_PREFIX) && secret.length() >= SECRET_PREFIX.length() + 32
                 && secret.length() <= 256 && secret.chars().allMatch(c -> c > 32 && c < 127);
+    }
+
+    private record Row(KeyInfo info, String hash) {
+    }
+
+    private Row row(ResultSet rs, int index) throws SQLException {
+        return new Row(new KeyInfo(rs.getString("key_id"), rs.getString("key_name"),
+                List.of(rs.getString("permissions").split(",")),
+                Arrays.stream(rs.getString("namespaces").split(",")).filter(s -> !s.isEmpty()).toList(),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("revoked_at"))), rs.getString("key_hash"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String wire(Set<Permission> permissions) {
+        return permissions.stream().map(Permission::wireName).collect(Collectors.toCollection(TreeSet::new))
+                .stream().collect(Collectors.joining(","));
     }
 
     private static String random(int length) {
@@ -109,8 +168,5 @@ public class ApiKeyStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record KeyRow(String keyId, String name, String hash, String permissions, String namespaces) {
     }
 }

@@ -7,6 +7,7 @@ import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.service.security.ApiKey;
 import com.collectionledger.service.security.ApiKeyStore;
+import com.collectionledger.service.security.Permission;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +23,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Authentication of every {@code /v1} route (Bearer API key) and, for namespaced resources, the
- * {@code X-Namespace} header: missing is a 400, unknown a 404, not allowed for the key a 403.
+ * Authentication and authorization of every {@code /v1} route: a Bearer API key (401), the
+ * permission the route needs (403), and for namespaced resources the {@code X-Namespace} header:
+ * missing is a 400, unknown a 404, outside the key's namespaces a 403. A namespace read by a key
+ * that may not use it is a 404, indistinguishable from one that does not exist.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -48,23 +51,28 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader("Authorization");
-        Optional<ApiKey> key = Optional.empty();
+        Optional<ApiKey> authenticated = Optional.empty();
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = keys.authenticate(authorization.substring(7).trim());
+            authenticated = keys.authenticate(authorization.substring(7).trim());
         }
-        if (key.isEmpty()) {
+        if (authenticated.isEmpty()) {
             // Missing, malformed, unknown, revoked and expired keys all get this one answer.
             reject(response, LedgerError.of(ErrorKind.AUTHENTICATION,
                     "a valid API key is required: Authorization: Bearer sk_..."));
             return;
         }
-        request.setAttribute(RequestAttributes.KEY_ID, key.get().keyId());
-        request.setAttribute(RequestAttributes.KEY_NAME, key.get().name());
-        if (adminOnly(request) && !key.get().permissions().contains("admin")) {
-            reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED, "this route needs an admin key"));
+        ApiKey key = authenticated.get();
+        request.setAttribute(RequestAttributes.KEY_ID, key.keyId());
+        request.setAttribute(RequestAttributes.KEY_NAME, key.name());
+        request.setAttribute(RequestAttributes.NAMESPACE_SCOPE, key.namespaces());
+        String path = path(request);
+        Permission required = RoutePermissions.required(request.getMethod(), path);
+        if (!key.may(required)) {
+            reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED,
+                    "this API key lacks the '" + required.wireName() + "' permission this route needs"));
             return;
         }
-        if (namespaced(path(request))) {
+        if (namespaced(path)) {
             String identifier = request.getHeader(RequestAttributes.NAMESPACE_HEADER);
             if (identifier == null || identifier.isBlank()) {
                 reject(response, LedgerError.of(ErrorKind.BAD_REQUEST, "the X-Namespace header is required"));
@@ -75,26 +83,21 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
                 return;
             }
-            if (!mayUse(key.get(), namespace.get())) {
+            if (!key.mayUse(namespace.get().namespaceId(), namespace.get().namespaceName())) {
                 reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED,
                         "this API key may not use namespace '" + identifier + "'"));
                 return;
             }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, namespace.get().namespaceId());
+        } else if (namespaceRead(request.getMethod(), path)) {
+            String identifier = path.substring("/v1/namespaces/".length());
+            Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier);
+            if (namespace.isPresent() && !key.mayUse(namespace.get().namespaceId(), namespace.get().namespaceName())) {
+                reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
+                return;
+            }
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean mayUse(ApiKey key, Directory.NamespaceEntry namespace) {
-        return key.namespaces().contains("*") || key.namespaces().contains(namespace.namespaceId())
-                || key.namespaces().contains(namespace.namespaceName());
-    }
-
-    /** Operator routes and creating namespaces are for admin keys. */
-    private static boolean adminOnly(HttpServletRequest request) {
-        String path = path(request);
-        return path.startsWith("/v1/admin/")
-                || ("POST".equals(request.getMethod()) && path.equals("/v1/namespaces"));
     }
 
     /** Buckets and collections live in a namespace; the extractor catalog and namespaces do not. */
@@ -104,6 +107,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")
                 || path.equals("/v1/collections") || path.startsWith("/v1/collections/");
+    }
+
+    private static boolean namespaceRead(String method, String path) {
+        return "GET".equals(method) && path.startsWith("/v1/namespaces/") && path.indexOf('/', 15) < 0;
     }
 
     private static String path(HttpServletRequest request) {

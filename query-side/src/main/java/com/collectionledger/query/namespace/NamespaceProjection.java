@@ -15,6 +15,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 @Component
@@ -55,9 +57,21 @@ public class NamespaceProjection {
 
     @QueryHandler
     NamespacePage handle(ListNamespacesQuery query) {
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_namespace", Long.class);
-        var results = jdbc.queryForList("SELECT document FROM view_namespace ORDER BY namespace_name LIMIT ? OFFSET ?",
-                String.class, query.limit(), query.offset()).stream()
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE (1 = 0");
+        for (String entry : query.scope()) {
+            // Scope entries are IDs, names or patterns with '*': LIKE with '*' as '%', the rest escaped.
+            String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+            where.append(" OR namespace_id LIKE ? ESCAPE '\\' OR namespace_name LIKE ? ESCAPE '\\'");
+            args.add(like);
+            args.add(like);
+        }
+        where.append(")");
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_namespace" + where, Long.class, args.toArray());
+        args.add(query.limit());
+        args.add(query.offset());
+        var results = jdbc.queryForList("SELECT document FROM view_namespace" + where
+                        + " ORDER BY namespace_name LIMIT ? OFFSET ?", String.class, args.toArray()).stream()
                 .map(document -> json.read(document, NamespaceView.class)).toList();
         return new NamespacePage(results, total == null ? 0 : total);
     }

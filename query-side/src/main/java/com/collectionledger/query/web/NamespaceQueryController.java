@@ -2,6 +2,7 @@ package com.collectionledger.query.web;
 
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.http.NamespaceModel;
+import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.FindNamespaceQuery;
 import com.collectionledger.api.query.ListNamespacesQuery;
 import com.collectionledger.api.query.NamespacePage;
@@ -11,9 +12,11 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -33,11 +36,12 @@ class NamespaceQueryController {
     }
 
     @PostMapping("/v1/namespaces/list")
-    Map<String, Object> list(@RequestParam(required = false) Integer limit,
+    Map<String, Object> list(@RequestAttribute(name = RequestAttributes.NAMESPACE_SCOPE, required = false) List<String> scope,
+                             @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) Integer offset,
                              @RequestParam(required = false) String cursor) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
-        NamespacePage result = queries.query(new ListNamespacesQuery(page.offset(), page.limit()),
+        NamespacePage result = queries.query(new ListNamespacesQuery(page.offset(), page.limit(), scope),
                 ResponseTypes.instanceOf(NamespacePage.class)).join();
         return page.response(result.results().stream().map(NamespaceModel::from).toList(), result.total());
     }

@@ -10,6 +10,8 @@ public final class RequestAttributes {
     public static final String KEY_ID = "ledger.keyId";
     public static final String KEY_NAME = "ledger.keyName";
     public static final String REQUEST_ID = "ledger.requestId";
+    /** The namespaces the key may use ({@code List<String>} of IDs, names or patterns with {@code *}). */
+    public static final String NAMESPACE_SCOPE = "ledger.namespaceScope";
 
     public static final String NAMESPACE_HEADER = "X-Namespace";
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
