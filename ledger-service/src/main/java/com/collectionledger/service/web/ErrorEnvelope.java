@@ -11,12 +11,12 @@ import java.util.Map;
  * The error body of SPEC §3.1. A 422 carries both shapes: Mixpeek's
  * {@code error.details.validation_errors} and the FastAPI-style top-level {@code detail}.
  */
-final class ErrorEnvelope {
+public final class ErrorEnvelope {
 
     private ErrorEnvelope() {
     }
 
-    static Map<String, Object> of(LedgerError error) {
+    public static Map<String, Object> of(LedgerError error) {
         Map<String, Object> details = new LinkedHashMap<>(error.details());
         List<Violation> violations = error.violations();
         if (!violations.isEmpty()) {
