@@ -1,0 +1,57 @@
+package com.collectionledger.api.query;
+
+import com.collectionledger.api.collection.SourceLineageEntry;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a collection came from and what was cloned from it, read from the collection view.
+ * Deleted collections stay in both directions, marked {@code deleted}.
+ *
+ * @param sourceLineage the processing lineage (root first): the buckets and collections whose documents
+ *                      flow into this one, which is not the same as the clone chain
+ * @param ancestors     the clone chain, nearest first (depth 1 is the collection it was cloned from);
+ *                      null when not asked for
+ * @param descendants   one page of the clone tree below it, breadth first; null when not asked for
+ */
+public record CollectionLineage(String collectionId, String collectionName, boolean deleted, String rootCollectionId,
+                                int generation, List<SourceLineageEntry> sourceLineage, Ancestors ancestors,
+                                Descendants descendants) {
+
+    public CollectionLineage {
+        sourceLineage = sourceLineage == null ? List.of() : List.copyOf(sourceLineage);
+    }
+
+    /** {@code truncated}: the depth cap stopped the walk before the root. */
+    public record Ancestors(List<Ancestor> entries, boolean truncated) {
+
+        public Ancestors {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * One collection up the chain. {@code sourceVersion} and {@code clonedAt}: which version of it the
+     * collection one step nearer (depth - 1) copied, and when.
+     */
+    public record Ancestor(int depth, String collectionId, String collectionName, int generation,
+                           long sourceVersion, Instant clonedAt, boolean deleted) {
+    }
+
+    /**
+     * A page of the clone tree in (depth, collection ID) order. {@code total}: how many descendants the
+     * walk found within the depth cap; {@code truncated}: some lie deeper than the cap.
+     */
+    public record Descendants(List<Descendant> entries, long total, boolean truncated) {
+
+        public Descendants {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** One clone below the collection: {@code clonedFrom} is its parent, at {@code depth - 1}. */
+    public record Descendant(int depth, String collectionId, String collectionName, String clonedFrom,
+                             int generation, long sourceVersion, Instant clonedAt, boolean deleted) {
+    }
+}
