@@ -88,6 +88,12 @@ public final class ConfigurationRules {
             violations.add(Violation.at("description must be at most " + MAX_DESCRIPTION + " characters",
                     "string_too_long", "body", "description"));
         }
+        // PostgreSQL text cannot hold U+0000: the read model could not store such a description, and
+        // its processor would retry that event forever, holding back every later event of its segment.
+        if (description != null && description.indexOf('\u0000') >= 0) {
+            violations.add(Violation.at("description must not contain NUL (U+0000) characters",
+                    "value_error", "body", "description"));
+        }
     }
 
     public static void checkMetadata(Map<String, Object> metadata, List<Violation> violations) {

@@ -4,9 +4,10 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -38,15 +39,32 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)
-                && !(cause instanceof StreamConstraintsException)) {
+        // Jackson wraps what it meets inside a field (bad syntax, a stream limit, a body cut off at the
+        // size limit) in a mapping exception with that field's path: look through the whole chain.
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(ErrorKind.PAYLOAD_TOO_LARGE.status()).header("Connection", "close")
+                        .body(ErrorEnvelope.of(tooLarge.error()));
+            }
+            if (t instanceof StreamConstraintsException) {
+                return respond(LedgerError.of(ErrorKind.BAD_REQUEST,
+                        "the request body is nested or sized beyond what this service reads"));
+            }
+            if (t instanceof StreamReadException || isTrailingContent(t)) {
+                return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the request body is not valid JSON"));
+            }
+        }
+        if (cause instanceof JsonMappingException mapping) {
             return respond(mappingError(mapping));
         }
         String message = cause == null ? "the request body is missing" : "the request body is not valid JSON";
-        if (cause instanceof StreamConstraintsException) {
-            message = "the request body is nested or sized beyond what this service reads";
-        }
         return respond(LedgerError.of(ErrorKind.BAD_REQUEST, message));
+    }
+
+    /** More after the one JSON value of a body (FAIL_ON_TRAILING_TOKENS): malformed, like bad syntax. */
+    private static boolean isTrailingContent(Throwable t) {
+        return t instanceof MismatchedInputException && t.getMessage() != null
+                && t.getMessage().startsWith("Trailing token");
     }
 
     @ExceptionHandler(JsonMappingException.class)

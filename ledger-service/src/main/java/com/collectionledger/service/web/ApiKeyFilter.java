@@ -102,7 +102,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Buckets and collections live in a namespace; the extractor catalog and namespaces do not. */
     private static boolean namespaced(String path) {
-        if (path.startsWith("/v1/collections/features/")) {
+        if (path.equals("/v1/collections/features/extractors")
+                || path.startsWith("/v1/collections/features/extractors/")) {
             return false;
         }
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")

@@ -66,17 +66,28 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        LedgerError error = LedgerError.of(ErrorKind.PAYLOAD_TOO_LARGE,
-                "the request body is larger than " + limit / 1024 + " KiB");
+        LedgerError error = new BodyTooLarge(limit).error();
         response.setStatus(error.kind().status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
         json.writeValue(response.getOutputStream(), ErrorEnvelope.of(error));
     }
 
+    /**
+     * Thrown by the request stream past the limit. The filter answers it when it propagates; when a
+     * message converter wraps it instead, {@link ApiExceptionHandler} answers it the same way.
+     */
     static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
+
+        private final long limit;
+
+        BodyTooLarge(long limit) {
             super("request body too large", null);
+            this.limit = limit;
+        }
+
+        LedgerError error() {
+            return LedgerError.of(ErrorKind.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit / 1024 + " KiB");
         }
     }
 
@@ -99,7 +110,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > limit) {
-                        throw new BodyTooLarge();
+                        throw new BodyTooLarge(limit);
                     }
                     return b;
                 }
@@ -108,7 +119,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = in.read(buffer, offset, length);
                     if (n > 0 && (read += n) > limit) {
-                        throw new BodyTooLarge();
+                        throw new BodyTooLarge(limit);
                     }
                     return n;
                 }

@@ -102,6 +102,8 @@ class CollectionQueryController {
         JsonNode search = request.path("search");
         if (!search.isMissingNode() && !search.isNull() && !search.isTextual()) {
             violations.add(Violation.at("search must be a string", "type_error", "body", "search"));
+        } else if (search.isTextual() && ListFilters.hasNul(search.asText())) {
+            violations.add(Violation.at("search " + ListFilters.NUL_MESSAGE, "value_error", "body", "search"));
         }
         JsonNode caseSensitive = request.path("case_sensitive");
         if (!caseSensitive.isMissingNode() && !caseSensitive.isNull() && !caseSensitive.isBoolean()) {

@@ -13,7 +13,14 @@ import java.util.Map;
  */
 final class ListFilters {
 
+    /** No name or description holds U+0000, and PostgreSQL cannot even compare text with it. */
+    static final String NUL_MESSAGE = "must not contain NUL (U+0000) characters";
+
     private ListFilters() {
+    }
+
+    static boolean hasNul(String text) {
+        return text.indexOf('\u0000') >= 0;
     }
 
     static Map<String, Object> parse(JsonNode filters, java.util.List<Violation> violations) {
@@ -66,8 +73,9 @@ final class ListFilters {
                 else violations.add(Violation.at("generation must be an integer", "type_error", path));
             }
             default -> {
-                if (value.isTextual()) result.put(field, value.asText());
-                else violations.add(Violation.at(field + " must be a string", "type_error", path));
+                if (!value.isTextual()) violations.add(Violation.at(field + " must be a string", "type_error", path));
+                else if (hasNul(value.asText())) violations.add(Violation.at(field + " " + NUL_MESSAGE, "value_error", path));
+                else result.put(field, value.asText());
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.collectionledger.api.collection;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ public record CollectionConfig(String description, SourceConfig source, FeatureE
     public CollectionConfig {
         enabled = enabled == null || enabled;
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        taxonomyApplications = taxonomyApplications == null ? List.of() : List.copyOf(taxonomyApplications);
+        // A copy that keeps null items: the configuration rules reject them as a 422 at their index.
+        taxonomyApplications = taxonomyApplications == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(taxonomyApplications));
     }
 }

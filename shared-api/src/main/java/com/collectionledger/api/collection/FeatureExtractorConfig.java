@@ -1,5 +1,7 @@
 package com.collectionledger.api.collection;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,9 @@ public record FeatureExtractorConfig(String featureExtractorName, String version
                                      Boolean includeAllSourceFields) {
 
     public FeatureExtractorConfig {
-        fieldPassthrough = fieldPassthrough == null ? List.of() : List.copyOf(fieldPassthrough);
+        // A copy that keeps null items: the configuration rules reject them as a 422 at their index.
+        fieldPassthrough = fieldPassthrough == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(fieldPassthrough));
         inputMappings = inputMappings == null ? Map.of() : inputMappings;
         includeAllSourceFields = Boolean.TRUE.equals(includeAllSourceFields);
     }

@@ -10,7 +10,7 @@ public record Pagination(long total, int page, int pageSize, long totalPages, In
     public static Pagination of(long total, int offset, int limit) {
         int page = offset / limit + 1;
         long totalPages = (total + limit - 1) / limit;
-        boolean hasNext = offset + limit < total;
+        boolean hasNext = (long) offset + limit < total; // in long: near Integer.MAX_VALUE the sum overflowed
         return new Pagination(total, page, limit, totalPages, hasNext ? page + 1 : null,
                 page > 1 ? page - 1 : null, hasNext ? Cursors.encode(offset + limit) : null);
     }

@@ -1,0 +1,929 @@
+package com.collectionledger.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property-based fuzzing of every write route (and the list routes, which are POSTs too) with
+ * generated hostile input: malformed JSON, wrong types, huge and deep bodies, odd strings, odd
+ * headers and identifiers. Whatever comes in: never a 5xx, every error is the envelope of SPEC §3.1
+ * with no stack trace or SQL in it, a rejected request stores no event, and what an accepted
+ * request stored can be read back.
+ *
+ * <p>It starts its own service once (jqwik properties get no Spring test context) on a fresh store:
+ * H2 files, or PostgreSQL in the second surefire execution.
+ */
+class WriteEndpointFuzzTest {
+
+    private static final String KEY = "sk_test_fuzz_0123456789abcdefghijklmnopqrstuvwx";
+    private static final String NAMESPACE = "fuzz";
+    private static final int BODY_LIMIT = 256 * 1024;
+    /** Jackson's default nesting limit: a body deeper than this can never be read, so it is a 400. */
+    private static final int MAX_READABLE_DEPTH = 1000;
+    private static final List<String> LEAKS = List.of("Exception", "at com.", "SQL", "org.h2", "org.postgresql");
+
+    /** The test's own parser: strict (one value, nothing after it) and able to read anything the service writes. */
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20_000).build()).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private static Path dataDir;
+    private static ConfigurableApplicationContext app;
+    private static JdbcTemplate jdbc;
+    private static HttpClient client;
+    private static String baseUrl;
+    private static String bucketId;
+    private static String sourceId;
+
+    // ---------------------------------------------------------------------------------------------
+    // The service, once per class
+
+    @BeforeContainer
+    static void startService() throws IOException {
+        dataDir = Files.createTempDirectory("ledger-fuzz");
+        app = new SpringApplicationBuilder(LedgerApplication.class).run(TestDatabase.freshStoreArguments(dataDir,
+                "--server.port=0", "--ledger.bootstrap-api-key=" + KEY, "--ledger.read-your-writes-timeout=3s"));
+        jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpApi admin = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort(), KEY);
+        expectOk(admin.post("/v1/namespaces", Map.of("namespace_name", NAMESPACE, "feature_extractors", List.of(
+                Map.of("feature_extractor_name", "text_extractor", "version", "v1"),
+                Map.of("feature_extractor_name", "scene_extractor", "version", "v1"),
+                Map.of("feature_extractor_name", "multimodal_extractor", "version", "v1")))));
+        HttpApi api = admin.inNamespace(NAMESPACE);
+        bucketId = expectOk(api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
+                Map.of("properties", Map.of("title", Map.of("type", "string"), "content", Map.of("type", "text"),
+                        "meta", Map.of("type", "object", "properties", Map.of("lang", Map.of("type", "string")))))))
+        ).text("bucket_id");
+        sourceId = expectOk(api.post("/v1/collections", LedgerHttpTest.textCollection("source", bucketId)))
+                .text("collection_id");
+        // A live dependent: the source can never be deleted, so every DELETE of it is a rejection.
+        expectOk(api.post("/v1/collections", Map.of("collection_name", "dependent",
+                "source", Map.of("type", "collection", "collection_id", sourceId),
+                "feature_extractor", Map.of("feature_extractor_name", "scene_extractor", "version", "v1",
+                        "input_mappings", Map.of("embedding", "text_extractor_v1_embedding")))));
+    }
+
+    @AfterContainer
+    static void stopService() {
+        if (app != null) {
+            app.close();
+        }
+        if (dataDir != null) {
+            FileSystemUtils.deleteRecursively(dataDir.toFile());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The routes and their valid bodies
+
+    enum Route {
+        CREATE_NAMESPACE("POST", "/v1/namespaces", true),
+        CREATE_BUCKET("POST", "/v1/buckets", true),
+        CREATE_COLLECTION("POST", "/v1/collections", true),
+        PATCH_COLLECTION("PATCH", "/v1/collections/{id}", true),
+        DELETE_COLLECTION("DELETE", "/v1/collections/{id}", false),
+        CLONE_COLLECTION("POST", "/v1/collections/{id}/clone", true),
+        LIST_COLLECTIONS("POST", "/v1/collections/list", true),
+        LIST_BUCKETS("POST", "/v1/buckets/list", false),
+        LIST_NAMESPACES("POST", "/v1/namespaces/list", false);
+
+        final String method;
+        final String template;
+        /** Whether the route reads its body (malformed JSON must then be a 400). */
+        final boolean readsBody;
+
+        Route(String method, String template, boolean readsBody) {
+            this.method = method;
+            this.template = template;
+            this.readsBody = readsBody;
+        }
+
+        String path(String identifier) {
+            return template.replace("{id}", identifier);
+        }
+
+        String path() {
+            return path(sourceId);
+        }
+
+        boolean namespaced() {
+            return !template.startsWith("/v1/namespaces");
+        }
+    }
+
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+
+    /** A body the route would accept (or that differs from an accepted one only by its generated name). */
+    static ObjectNode validBody(Route route) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> source = Map.of("type", "bucket", "bucket_ids", List.of(bucketId));
+        Map<String, Object> extractor = new LinkedHashMap<>();
+        extractor.put("feature_extractor_name", "text_extractor");
+        extractor.put("version", "v1");
+        extractor.put("parameters", Map.of("chunk_size", 500, "split_by", "words", "model", "m"));
+        extractor.put("input_mappings", Map.of("text", "content"));
+        extractor.put("field_passthrough", List.of(Map.of("source_path", "title", "target_path", "headline",
+                "default", "untitled", "required", false), Map.of("source_path", "meta.lang")));
+        extractor.put("include_all_source_fields", false);
+        List<Map<String, Object>> taxonomies = List.of(Map.of("taxonomy_id", "tax_genres",
+                "execution_mode", "on_demand", "execution_phase", 2, "priority", 10));
+        Map<String, Object> metadata = Map.of("team", "search", "tags", List.of("a", "b"), "level", 3,
+                "nested", Map.of("ok", true));
+        switch (route) {
+            case CREATE_NAMESPACE -> {
+                body.put("namespace_name", uniqueName("ns"));
+                body.put("description", "a namespace");
+                body.put("feature_extractors", List.of(
+                        Map.of("feature_extractor_name", "text_extractor", "version", "v1"),
+                        Map.of("feature_extractor_name", "image_extractor", "version", "v2")));
+            }
+            case CREATE_BUCKET -> {
+                body.put("bucket_name", uniqueName("bkt"));
+                body.put("description", "a bucket");
+                body.put("bucket_schema", Map.of("properties", Map.of(
+                        "title", Map.of("type", "string", "description", "the title", "required", true),
+                        "tags", Map.of("type", "array", "items", Map.of("type", "string")),
+                        "author", Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string"))))));
+                body.put("metadata", metadata);
+            }
+            case CREATE_COLLECTION -> {
+                body.put("collection_name", uniqueName("col"));
+                body.put("description", "a collection");
+                body.put("source", source);
+                body.put("feature_extractor", extractor);
+                body.put("enabled", true);
+                body.put("metadata", metadata);
+                body.put("taxonomy_applications", taxonomies);
+                body.put("input_schema", Map.of("properties", Map.of("title", Map.of("type", "string"),
+                        "content", Map.of("type", "text"), "meta", Map.of("type", "object"))));
+            }
+            case PATCH_COLLECTION -> {
+                body.put("description", "patched");
+                body.put("enabled", true);
+                body.put("metadata", metadata);
+                body.put("taxonomy_applications", taxonomies);
+            }
+            case CLONE_COLLECTION -> {
+                body.put("collection_name", uniqueName("clone"));
+                body.put("description", "a clone");
+                body.put("source", source);
+                body.put("feature_extractor", extractor);
+                body.put("enabled", false);
+                body.put("metadata", metadata);
+                body.put("taxonomy_applications", taxonomies);
+            }
+            case LIST_COLLECTIONS -> {
+                body.put("filters", Map.of("AND", List.of(Map.of("field", "source_type", "operator", "eq",
+                        "value", "bucket"), Map.of("field", "generation", "value", 0))));
+                body.put("sort", Map.of("field", "collection_name", "direction", "desc"));
+                body.put("search", "o");
+                body.put("case_sensitive", false);
+            }
+            default -> {
+                // DELETE and the bucket and namespace lists read no body
+            }
+        }
+        return STRICT.valueToTree(body);
+    }
+
+    /** Every path to a value in the tree (object fields and array items), depth first. */
+    static List<List<Object>> paths(JsonNode node) {
+        List<List<Object>> paths = new ArrayList<>();
+        collect(node, new ArrayList<>(), paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, List<Object> prefix, List<List<Object>> into) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                List<Object> path = new ArrayList<>(prefix);
+                path.add(field.getKey());
+                into.add(path);
+                collect(field.getValue(), path, into);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> path = new ArrayList<>(prefix);
+                path.add(i);
+                into.add(path);
+                collect(node.get(i), path, into);
+            }
+        }
+    }
+
+    private static JsonNode at(JsonNode root, List<Object> path) {
+        JsonNode node = root;
+        for (Object step : path) {
+            node = step instanceof Integer i ? node.get(i) : node.get((String) step);
+        }
+        return node;
+    }
+
+    /** A copy of the tree with the value at {@code path} replaced (or, with {@code null} as value, removed). */
+    static ObjectNode replaced(ObjectNode root, List<Object> path, JsonNode value) {
+        ObjectNode copy = root.deepCopy();
+        JsonNode parent = at(copy, path.subList(0, path.size() - 1));
+        Object last = path.get(path.size() - 1);
+        if (parent instanceof ObjectNode object) {
+            if (value == null) {
+                object.remove((String) last);
+            } else {
+                object.set((String) last, value);
+            }
+        } else if (parent instanceof ArrayNode array) {
+            if (value == null) {
+                array.remove((Integer) last);
+            } else {
+                array.set((Integer) last, value);
+            }
+        }
+        return copy;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Generated values
+
+    /** Strings that may echo in error messages must not look like the leaks the properties look for. */
+    private static boolean harmless(String s) {
+        return LEAKS.stream().noneMatch(s::contains);
+    }
+
+    static Arbitrary<String> oddStrings() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("", " ", "\t", "\u0000", "a\u0000b", "abc\u0000", "\u0001\u0002\u001f",
+                        "\u007f\u0085\u009f", "\r\n", "😀", "😀😀😀", "name-😀", "\u202Eevil", "שלום", "مرحبا",
+                        "e\u0301\u0301\u0301\u0301", "\u200B\u200D\uFEFF", "\uD800", "a\uDC00b", "\uFFFF", "col_x12",
+                        "bkt_x12", "ns_x12", "../..", "%00", "%2F", "<script>", "' OR '1'='1", "null", "true", "0",
+                        "-1", "1e400", "x".repeat(2), "x".repeat(3), "x".repeat(100), "x".repeat(101),
+                        "d".repeat(2000), "d".repeat(2001), "😀".repeat(2000), "😀".repeat(2001))),
+                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40).filter(WriteEndpointFuzzTest::harmless)),
+                Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(10)),
+                Tuple.of(1, Arbitraries.strings().withChars("😀🎉👩‍👩‍👧\u0301\u202E\u200F\u0000")
+                        .ofMinLength(1).ofMaxLength(3000)));
+    }
+
+    static Arbitrary<JsonNode> oddNumbers() {
+        return Arbitraries.of(
+                NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(Integer.MAX_VALUE),
+                NODES.numberNode(Integer.MIN_VALUE), NODES.numberNode(2147483648L), NODES.numberNode(Long.MAX_VALUE),
+                NODES.numberNode(Long.MIN_VALUE), NODES.numberNode(new BigInteger("123456789012345678901234567890")),
+                NODES.numberNode(new BigInteger("-99999999999999999999999999999999999")),
+                NODES.numberNode(new BigDecimal("1E+400")), NODES.numberNode(new BigDecimal("-1E+400")),
+                NODES.numberNode(new BigDecimal("1E-400")), NODES.numberNode(1.5), NODES.numberNode(-0.0),
+                NODES.numberNode(1001), NODES.numberNode(4), NODES.numberNode(100001), NODES.numberNode(Double.MAX_VALUE));
+    }
+
+    static Arbitrary<JsonNode> anyJsonValue() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, oddStrings().map(NODES::textNode)),
+                Tuple.of(3, oddNumbers()),
+                Tuple.of(2, Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.booleanNode(false),
+                        NODES.objectNode(), NODES.arrayNode(), NODES.arrayNode().addNull(),
+                        NODES.arrayNode().add(NODES.objectNode()), NODES.objectNode().putNull("x"),
+                        NODES.arrayNode().add("x").add(1).add(true),
+                        NODES.objectNode().put("type", "bucket").put("unknown", 1))),
+                Tuple.of(1, oddStrings().map(s -> (JsonNode) NODES.arrayNode().add(s))),
+                Tuple.of(1, oddStrings().map(s -> (JsonNode) NODES.objectNode().put(s, s))));
+    }
+
+    /** A value of another JSON type than {@code original}'s. */
+    static Arbitrary<JsonNode> wrongTypeFor(JsonNode original) {
+        List<JsonNode> candidates = new ArrayList<>();
+        if (!original.isTextual()) {
+            candidates.add(NODES.textNode("text"));
+            candidates.add(NODES.textNode(""));
+        }
+        if (!original.isNumber()) {
+            candidates.add(NODES.numberNode(42));
+            candidates.add(NODES.numberNode(new BigDecimal("1E+400")));
+            candidates.add(NODES.numberNode(-1.5));
+        }
+        if (!original.isBoolean()) {
+            candidates.add(NODES.booleanNode(true));
+        }
+        if (!original.isObject()) {
+            candidates.add(NODES.objectNode());
+            candidates.add(NODES.objectNode().put("a", 1));
+        }
+        if (!original.isArray()) {
+            candidates.add(NODES.arrayNode());
+            candidates.add(NODES.arrayNode().add(1).add("x"));
+            candidates.add(NODES.arrayNode().addNull());
+        }
+        candidates.add(NODES.nullNode());
+        return Arbitraries.of(candidates);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Requests, replies and the properties every reply must have
+
+    record Request(String description, String method, String path, byte[] body, Map<String, String> headers,
+                   boolean chunked) {
+
+        Request(Route route, String path, byte[] body) {
+            this(route.name(), route.method, path, body, defaultHeaders(route), false);
+        }
+
+        Request with(String header, String value) {
+            Map<String, String> copy = new LinkedHashMap<>(headers);
+            if (value == null) {
+                copy.remove(header);
+            } else {
+                copy.put(header, value);
+            }
+            return new Request(description, method, path, body, copy, chunked);
+        }
+
+        Request asChunked() {
+            return new Request(description, method, path, body, headers, true);
+        }
+
+        @Override
+        public String toString() {
+            String text = body == null ? "<none>" : new String(body, StandardCharsets.UTF_8);
+            String shown = text.length() > 300 ? text.substring(0, 300) + "... (" + body.length + " bytes)" : text;
+            return description + ": " + method + " " + path + " " + headers.keySet() + (chunked ? " chunked" : "")
+                    + " " + shown;
+        }
+    }
+
+    private static Map<String, String> defaultHeaders(Route route) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + KEY);
+        headers.put("Content-Type", "application/json");
+        if (route.namespaced()) {
+            headers.put("X-Namespace", NAMESPACE);
+        }
+        return headers;
+    }
+
+    static Request json(Route route, String path, JsonNode body) {
+        return new Request(route, path, wire(body));
+    }
+
+    /** The body as UTF-8, with any unpaired surrogate (which UTF-8 cannot carry) as a JSON escape. */
+    static byte[] wire(JsonNode body) {
+        String text;
+        try {
+            text = STRICT.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return utf8(out.toString());
+    }
+
+    static Request json(Route route, JsonNode body) {
+        return json(route, route.path(), body);
+    }
+
+    record Reply(int status, String body, JsonNode json) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 600 ? body.substring(0, 600) + "..." : body);
+        }
+    }
+
+    static Reply send(Request request) {
+        try {
+            HttpRequest.BodyPublisher publisher = request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body());
+            if (request.chunked() && request.body() != null) {
+                publisher = HttpRequest.BodyPublishers.fromPublisher(publisher); // no length: chunked
+            }
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
+                    .timeout(Duration.ofSeconds(60)).method(request.method(), publisher);
+            request.headers().forEach(builder::header);
+            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            JsonNode json;
+            try {
+                json = text.isBlank() ? null : STRICT.readTree(text);
+            } catch (IOException notJson) {
+                json = null;
+            }
+            return new Reply(response.statusCode(), text, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long storedEvents() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    static List<String> latestEvents(int n) {
+        return jdbc.query("SELECT payload_type, aggregate_identifier, sequence_number FROM domain_event_entry "
+                        + "ORDER BY global_index DESC LIMIT " + Math.max(1, Math.min(n, 10)),
+                (row, i) -> row.getString(1) + " " + row.getString(2) + "#" + row.getLong(3));
+    }
+
+    /** Sends the request and checks what every reply must satisfy; answers the reply for more checks. */
+    static Reply exchange(Request request) {
+        long before = storedEvents();
+        Reply reply = send(request);
+        String context = request + "\n  -> " + reply;
+        assertThat(reply.status()).as("never a server error: " + context).isLessThan(500);
+        for (String leak : LEAKS) {
+            assertThat(reply.body()).as("no internals in the body: " + context).doesNotContain(leak);
+        }
+        if (reply.ok()) {
+            assertStoredIsReadable(request, reply);
+        } else {
+            assertEnvelope(reply, context);
+            long after = storedEvents();
+            if (after != before) {
+                throw new AssertionError("a rejected request stores nothing, but " + (after - before)
+                        + " event(s) appeared: " + latestEvents((int) (after - before)) + "\n" + context);
+            }
+        }
+        return reply;
+    }
+
+    static void assertEnvelope(Reply reply, String context) {
+        JsonNode body = reply.json();
+        assertThat(body).as("a JSON error body: " + context).isNotNull();
+        assertThat(body.isObject()).as("an object: " + context).isTrue();
+        assertThat(body.path("success").isBoolean() && !body.path("success").asBoolean())
+                .as("success: false: " + context).isTrue();
+        assertThat(body.path("status").isInt() && body.path("status").asInt() == reply.status())
+                .as("status equal to the HTTP status: " + context).isTrue();
+        JsonNode error = body.path("error");
+        assertThat(error.path("type").isTextual() && !error.path("type").asText().isBlank())
+                .as("error.type: " + context).isTrue();
+        assertThat(error.path("message").isTextual() && !error.path("message").asText().isBlank())
+                .as("error.message: " + context).isTrue();
+        assertThat(error.path("details").isObject()).as("error.details object: " + context).isTrue();
+        if (reply.status() == 422) {
+            assertThat(error.path("type").asText()).as(context).isEqualTo("ValidationError");
+            JsonNode violations = error.path("details").path("validation_errors");
+            assertThat(violations.isArray() && !violations.isEmpty()).as("validation_errors: " + context).isTrue();
+            for (JsonNode violation : violations) {
+                assertThat(violation.path("location").isArray() && violation.path("type").isTextual()
+                        && violation.path("message").isTextual()).as("{type, location, message}: " + context).isTrue();
+            }
+            JsonNode detail = body.path("detail");
+            assertThat(detail.isArray() && detail.size() == violations.size()).as("detail[]: " + context).isTrue();
+            for (JsonNode item : detail) {
+                assertThat(item.path("loc").isArray() && !item.path("loc").isEmpty()
+                        && item.path("msg").isTextual() && item.path("type").isTextual())
+                        .as("{loc, msg, type}: " + context).isTrue();
+            }
+        }
+    }
+
+    /** What an accepted write stored must be readable: GET (and a collection's history) answer JSON. */
+    static void assertStoredIsReadable(Request request, Reply reply) {
+        String context = request + "\n  -> " + reply;
+        assertThat(reply.json()).as("a JSON body: " + context).isNotNull();
+        JsonNode json = reply.json();
+        List<String> reads = new ArrayList<>();
+        if (json.hasNonNull("collection") && json.path("collection").hasNonNull("collection_id")) {
+            json = json.path("collection");
+        }
+        if (json.hasNonNull("collection_id") && json.hasNonNull("collection_name")) {
+            reads.add("/v1/collections/" + json.path("collection_id").asText());
+            reads.add("/v1/collections/" + json.path("collection_id").asText() + "/history?limit=1000");
+        } else if (json.hasNonNull("bucket_id")) {
+            reads.add("/v1/buckets/" + json.path("bucket_id").asText());
+        } else if (json.hasNonNull("namespace_id")) {
+            reads.add("/v1/namespaces/" + json.path("namespace_id").asText());
+        }
+        for (String path : reads) {
+            Request read = new Request("read back", "GET", path, null, Map.of("Authorization", "Bearer " + KEY,
+                    "X-Namespace", NAMESPACE), false);
+            Reply back = send(read);
+            assertThat(back.status()).as("stored data reads back: " + path + " after " + context).isEqualTo(200);
+            assertThat(back.json()).as("as JSON: " + path + " after " + context).isNotNull();
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 1. Malformed JSON
+
+    @Provide
+    Arbitrary<Request> malformedBodies() {
+        Arbitrary<Route> routes = Arbitraries.of(Route.values()).filter(r -> r.readsBody);
+        return routes.flatMap(route -> {
+            String valid = validBody(route).toString();
+            Arbitrary<String> truncated = Arbitraries.integers().between(1, valid.length() - 1).map(n -> valid.substring(0, n));
+            Arbitrary<String> wrongBracket = Arbitraries.integers().between(0, valid.length() - 1).map(i -> {
+                char c = valid.charAt(i);
+                char swapped = switch (c) {
+                    case '{' -> '[';
+                    case '[' -> '{';
+                    case '}' -> ']';
+                    case ']' -> '}';
+                    case ':' -> ',';
+                    case ',' -> ':';
+                    case '"' -> '\'';
+                    default -> '}';
+                };
+                return valid.substring(0, i) + swapped + valid.substring(i + 1);
+            });
+            Arbitrary<String> injected = Combinators.combine(Arbitraries.integers().between(0, valid.length()),
+                    Arbitraries.of("@", "}", "]", "{", "[", ",", ":", "\"", "\\", "NaN", "undefined", "/*c*/", "'",
+                            "\u0000", "\u0007", "\n}", "{{", "]]", ",,", "0x1F", "+1", ".5", "01"))
+                    .as((i, junk) -> valid.substring(0, i) + junk + valid.substring(i));
+            Arbitrary<String> trailing = Arbitraries.of(" x", "}", "]", " {}", " []", ",", " null", " 1", "\u0000", ";")
+                    .map(junk -> valid + junk);
+            Arbitrary<String> others = Arbitraries.of("{", "}", "[", "]", "{]", "[}", "{{}}", "{\"a\"}", "{\"a\":}",
+                    "{a:1}", "{'a':1}", "{\"a\":1,}", "[1,]", "\"unterminated", "tru", "nul", "NaN", "Infinity",
+                    "{\"a\":01}", "{\"a\":-}", "{\"a\":\"\\x\"}", "{\"a\":\"\\uZZZZ\"}", "// comment\n{}",
+                    "{\"a\":1}{\"b\":2}", "\u0000", "<xml/>", "a=1&b=2", "{\"collection_name\": ");
+            Arbitrary<Request> text = Arbitraries.oneOf(truncated, wrongBracket, injected, trailing, others)
+                    .map(body -> new Request(route, route.path(), utf8(body)));
+            Arbitrary<Request> bytes = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(200)
+                    .map(body -> new Request(route, route.path(), body));
+            Arbitrary<Request> badUtf8 = Arbitraries.of(new byte[]{(byte) 0xff, (byte) 0xfe},
+                            new byte[]{(byte) 0xc3, (byte) 0x28}, new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                            new byte[]{(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80})
+                    .map(bad -> {
+                        String[] halves = valid.split("\"", 4);
+                        // the bad bytes inside the first string value or key
+                        byte[] head = utf8(halves[0] + "\"" + halves[1]);
+                        byte[] tail = utf8(valid.substring(halves[0].length() + halves[1].length() + 1));
+                        byte[] all = new byte[head.length + bad.length + tail.length];
+                        System.arraycopy(head, 0, all, 0, head.length);
+                        System.arraycopy(bad, 0, all, head.length, bad.length);
+                        System.arraycopy(tail, 0, all, head.length + bad.length, tail.length);
+                        return new Request(route, route.path(), all);
+                    });
+            return Arbitraries.frequencyOf(Tuple.of(6, text), Tuple.of(2, bytes), Tuple.of(1, badUtf8));
+        });
+    }
+
+    static boolean strictlyParses(byte[] body) {
+        try {
+            STRICT.readTree(body);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void malformedJsonIsABadRequest(@ForAll("malformedBodies") Request request) {
+        Reply reply = exchange(request);
+        if (!strictlyParses(request.body())) {
+            assertThat(reply.status()).as("malformed JSON is a 400: " + request + "\n  -> " + reply).isEqualTo(400);
+            assertThat(reply.json().path("error").path("type").asText()).isEqualTo("BadRequestError");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 2. Wrong JSON types, for every field
+
+    @Provide
+    Arbitrary<Request> wrongTypes() {
+        return Arbitraries.of(Route.values()).filter(r -> r.readsBody).flatMap(route -> {
+            ObjectNode valid = validBody(route);
+            List<List<Object>> paths = paths(valid);
+            Arbitrary<Request> whole = Arbitraries.of(NODES.arrayNode(), NODES.textNode("x"), NODES.numberNode(1),
+                            NODES.booleanNode(false), NODES.arrayNode().add(valid))
+                    .map(node -> json(route, node));
+            Arbitrary<Request> field = Arbitraries.of(paths).flatMap(path -> wrongTypeFor(at(valid, path))
+                    .map(value -> json(route, replaced(valid, path, value))));
+            return Arbitraries.frequencyOf(Tuple.of(1, whole), Tuple.of(9, field));
+        });
+    }
+
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void everyFieldWithAWrongType(@ForAll("wrongTypes") Request request) {
+        Reply reply = exchange(request);
+        assertThat(reply.status()).as(request + "\n  -> " + reply).isIn(200, 201, 400, 404, 409, 422);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 3. Valid-looking bodies with one field mutated: odd strings, numbers, nulls, unknown or missing fields
+
+    @Provide
+    Arbitrary<Request> mutatedBodies() {
+        return Arbitraries.of(Route.values()).filter(r -> r.readsBody).flatMap(route -> {
+            ObjectNode valid = validBody(route);
+            List<List<Object>> paths = paths(valid);
+            Arbitrary<Request> changed = Combinators.combine(Arbitraries.of(paths), anyJsonValue())
+                    .as((path, value) -> json(route, replaced(valid, path, value)));
+            Arbitrary<Request> removed = Arbitraries.of(paths).map(path -> json(route, replaced(valid, path, null)));
+            Arbitrary<Request> unknown = Combinators.combine(
+                            Arbitraries.of(paths).injectDuplicates(0.1).map(path -> path.subList(0, path.size() - 1)),
+                            oddStrings().filter(s -> !s.isEmpty()), anyJsonValue())
+                    .as((parent, name, value) -> {
+                        ObjectNode copy = valid.deepCopy();
+                        JsonNode target = at(copy, parent);
+                        if (target instanceof ObjectNode object && !object.has(name)) {
+                            object.set(name, value);
+                        } else {
+                            copy.set(name, value);
+                        }
+                        return json(route, copy);
+                    });
+            Arbitrary<Request> unchanged = Arbitraries.just(route).map(r -> json(r, validBody(r)));
+            return Arbitraries.frequencyOf(Tuple.of(6, changed), Tuple.of(2, removed), Tuple.of(2, unknown),
+                    Tuple.of(1, unchanged));
+        });
+    }
+
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void validLookingBodiesWithOneFieldMutated(@ForAll("mutatedBodies") Request request) {
+        exchange(request);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 4. Huge bodies: up to ~300 KiB, 413 beyond 256 KiB (declared length or chunked)
+
+    @Provide
+    Arbitrary<Request> hugeBodies() {
+        Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().between(0, 300 * 1024)),
+                Tuple.of(2, Arbitraries.integers().between(BODY_LIMIT - 64, BODY_LIMIT + 64)),
+                Tuple.of(1, Arbitraries.of(BODY_LIMIT - 1, BODY_LIMIT, BODY_LIMIT + 1, 300 * 1024)));
+        Arbitrary<String> fillers = Arbitraries.of("x", "😀", "é", "\u0000", "\\n", "ab\"");
+        Arbitrary<Route> routes = Arbitraries.of(Route.values()).filter(r -> r != Route.DELETE_COLLECTION);
+        return Combinators.combine(routes, sizes, fillers, Arbitraries.of(false, true), Arbitraries.of(true, false))
+                .as((route, size, filler, chunked, inDescription) -> {
+                    ObjectNode valid = validBody(route);
+                    String field = inDescription && valid.has("description") ? "description" : "padding";
+                    valid.put(field, "");
+                    String unit = filler.equals("\\n") ? "\n" : filler;
+                    int base = wire(valid).length;
+                    int unitBytes = wire(NODES.textNode(unit)).length - 2;
+                    String text = unit.repeat(Math.max(0, (size - base) / unitBytes));
+                    valid.put(field, text);
+                    Request request = json(route, valid);
+                    return chunked ? request.asChunked() : request;
+                });
+    }
+
+    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
+    void bodiesOverTheLimitAreTooLarge(@ForAll("hugeBodies") Request request) {
+        Reply reply = exchange(request);
+        String context = request + "\n  -> " + reply;
+        boolean bodyRead = Route.valueOf(request.description()).readsBody;
+        if (request.body().length > BODY_LIMIT && (bodyRead || !request.chunked())) {
+            // A declared length is checked up front; a chunked body as it is read (a route that reads
+            // no body never reads it, and the container discards it).
+            assertThat(reply.status()).as("over the limit: " + context).isEqualTo(413);
+            assertThat(reply.json().path("error").path("type").asText()).isEqualTo("PayloadTooLargeError");
+        } else {
+            assertThat(reply.status()).as("within the limit: " + context).isNotEqualTo(413);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 5. Deep nesting: arrays and objects, thousands deep, at any field or as the whole body
+
+    static String nested(int depth, String kind) {
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            boolean array = kind.equals("array") || (kind.equals("mixed") && i % 2 == 0);
+            open.append(array ? "[" : "{\"a\":");
+            close.append(array ? "]" : "}");
+        }
+        return open + "1" + close.reverse();
+    }
+
+    record Deep(Request request, int depth) {
+        @Override
+        public String toString() {
+            return "depth " + depth + ": " + request;
+        }
+    }
+
+    @Provide
+    Arbitrary<Deep> deepBodies() {
+        Arbitrary<Integer> depths = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.integers().between(1, 5000)),
+                Tuple.of(3, Arbitraries.integers().between(MAX_READABLE_DEPTH - 12, MAX_READABLE_DEPTH + 2)),
+                Tuple.of(1, Arbitraries.integers().between(100, 600)));
+        Arbitrary<String> kinds = Arbitraries.of("array", "object", "mixed");
+        return Arbitraries.of(Route.values()).filter(r -> r.readsBody).flatMap(route -> {
+            ObjectNode valid = validBody(route);
+            List<List<Object>> paths = paths(valid);
+            Arbitrary<List<Object>> where = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(List.of())),
+                    Tuple.of(6, Arbitraries.of(paths)));
+            return Combinators.combine(where, depths, kinds).as((path, depth, kind) -> {
+                String deep = nested(depth, kind);
+                if (path.isEmpty()) {
+                    return new Deep(new Request(route, route.path(), utf8(deep)), depth);
+                }
+                String marker = "__deep_" + depth + "__";
+                String body = replaced(valid, path, NODES.textNode(marker)).toString()
+                        .replace("\"" + marker + "\"", deep);
+                int total = depth + path.size(); // the body's object, the path's containers, then the nesting
+                return new Deep(new Request(route, route.path(), utf8(body)), total);
+            });
+        });
+    }
+
+    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    void deeplyNestedBodies(@ForAll("deepBodies") Deep deep) {
+        Reply reply = exchange(deep.request());
+        if (deep.depth() > MAX_READABLE_DEPTH) {
+            // Too deep to read: a 400, or a 422 when the value already has the wrong type at its top.
+            assertThat(reply.status()).as("too deep to read: " + deep + "\n  -> " + reply).isIn(400, 422);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 6. Odd If-Match, ?source_version, list parameters, identifiers and headers
+
+    private static boolean sendableHeader(String value) {
+        try {
+            HttpRequest.newBuilder(URI.create("http://localhost/")).header("If-Match", value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<Request> oddParameters() {
+        Arbitrary<String> versions = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("", " ", "*", "\"*\"", "0", "\"0\"", "W/\"0\"", "\"1\"", "1", "-1", "\"-1\"",
+                        "\"99999999999999999999\"", "9223372036854775807", "9223372036854775808", "2147483647",
+                        "2147483640", "2147482647", "1000", "1001", "1.5", "1e3",
+                        "0x10", "\"\"", "\"", "\"0\", \"1\"", "W/", "abc", "null", "NaN", "+1", " 0 ", "٣", "０")),
+                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(30).filter(WriteEndpointFuzzTest::harmless)),
+                Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+        Arbitrary<Request> ifMatch = Combinators.combine(
+                        Arbitraries.of(Route.DELETE_COLLECTION, Route.PATCH_COLLECTION),
+                        versions.filter(WriteEndpointFuzzTest::sendableHeader))
+                .as((route, value) -> (route == Route.PATCH_COLLECTION ? json(route, validBody(route))
+                        : new Request(route, route.path(), null)).with("If-Match", value));
+        Arbitrary<Request> sourceVersion = versions.map(value -> json(Route.CLONE_COLLECTION,
+                Route.CLONE_COLLECTION.path() + "?source_version=" + encode(value), validBody(Route.CLONE_COLLECTION)));
+        Arbitrary<Request> lists = Combinators.combine(
+                        Arbitraries.of(Route.LIST_COLLECTIONS, Route.LIST_BUCKETS, Route.LIST_NAMESPACES),
+                        Arbitraries.of("limit", "offset", "cursor", "include_total"), versions)
+                .as((route, parameter, value) -> json(route, route.path() + "?" + parameter + "=" + encode(value),
+                        validBody(route)));
+        return Arbitraries.oneOf(ifMatch, sourceVersion, lists);
+    }
+
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    void oddIfMatchSourceVersionAndPageParameters(@ForAll("oddParameters") Request request) {
+        Reply reply = exchange(request);
+        if (reply.ok() && reply.json().has("pagination")) {
+            // A next page the service points to is one it accepts.
+            String cursor = reply.json().path("pagination").path("next_cursor").asText(null);
+            if (cursor != null) {
+                String path = request.path().substring(0, request.path().indexOf('?')) + "?cursor=" + encode(cursor);
+                assertThat(exchange(new Request(request.description(), request.method(), path, request.body(),
+                        request.headers(), false)).status()).as("next_cursor of " + request + " -> " + reply)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Request> oddIdentifiers() {
+        Arbitrary<String> raw = Arbitraries.of("%2F", "a%2Fb", "%00", "a%00b", "%5C", "%FF", "%C3%28", "%ED%A0%80",
+                "%2E%2E", "..", ".", "%2e", ";", "a;b=c", "%3B", "%25", "%20", "%0A", "%0D%0A", "col_", "list",
+                "features", "features%2Fextractors", "%F0%9F%98%80", "%E2%80%AE", "~", "%7B%7D", "source",
+                "a".repeat(300),
+                "%" + "41".repeat(5));
+        Arbitrary<String> generated = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
+                .filter(WriteEndpointFuzzTest::harmless).map(WriteEndpointFuzzTest::encode);
+        Arbitrary<String> identifiers = Arbitraries.frequencyOf(Tuple.of(2, raw), Tuple.of(1, generated));
+        Arbitrary<Route> routes = Arbitraries.of(Route.PATCH_COLLECTION, Route.DELETE_COLLECTION,
+                Route.CLONE_COLLECTION);
+        return Combinators.combine(routes, identifiers).as((route, id) -> route == Route.DELETE_COLLECTION
+                ? new Request(route, route.path(id), null)
+                : json(route, route.path(id), validBody(route)));
+    }
+
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void oddCollectionIdentifiers(@ForAll("oddIdentifiers") Request request) {
+        exchange(request);
+    }
+
+    @Provide
+    Arbitrary<Request> oddHeaders() {
+        Arbitrary<Route> routes = Arbitraries.of(Route.values());
+        Arbitrary<Map.Entry<String, String>> headers = Arbitraries.of(
+                Map.entry("Accept", "application/xml"), Map.entry("Accept", "text/html"), Map.entry("Accept", "*/*"),
+                Map.entry("Accept", "text/plain;q=1, application/json;q=0.1"), Map.entry("Accept", "image/png"),
+                Map.entry("Accept", "application/json"), Map.entry("Accept", "garbage;;;"),
+                Map.entry("Content-Type", "text/plain"), Map.entry("Content-Type", "application/xml"),
+                Map.entry("Content-Type", ";;;"), Map.entry("Content-Type", "application/json; charset=nope"),
+                Map.entry("Content-Type", "application/json; charset=UTF-16"),
+                Map.entry("Content-Type", "application/x-www-form-urlencoded"),
+                Map.entry("Content-Type", "multipart/form-data; boundary=x"), Map.entry("X-Namespace", ""),
+                Map.entry("X-Namespace", "no-such-namespace"), Map.entry("X-Namespace", "ns_0000000000"),
+                Map.entry("X-Namespace", "' OR 1=1 --"), Map.entry("X-Namespace", "%00"),
+                Map.entry("X-Namespace", "x".repeat(5000)), Map.entry("Authorization", "Bearer "),
+                Map.entry("Authorization", "Bearer sk_" + "x".repeat(500)), Map.entry("X-Request-ID", "x".repeat(500)),
+                Map.entry("X-Request-ID", "<script>"));
+        return Combinators.combine(routes, headers).as((route, header) -> {
+            Request request = route == Route.DELETE_COLLECTION ? new Request(route, route.path(), null)
+                    : json(route, validBody(route));
+            return request.with(header.getKey(), header.getValue());
+        });
+    }
+
+    @Property(tries = 100, shrinking = ShrinkingMode.BOUNDED)
+    void oddHeaders(@ForAll("oddHeaders") Request request) {
+        exchange(request);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The fixtures are still what the properties assume
+
+    @Example
+    void theSourceIsStillThereAndUndeletable() {
+        Reply reply = exchange(new Request(Route.DELETE_COLLECTION, Route.DELETE_COLLECTION.path(), null));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static HttpApi.Response expectOk(HttpApi.Response response) {
+        if (response.status() != 200) {
+            throw new AssertionError("fixture not created: " + response);
+        }
+        return response;
+    }
+}
