@@ -10,14 +10,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Old event revisions are upcast on every read; long histories load from snapshots. */
 class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
@@ -58,9 +56,7 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
         assertThat(patched.version()).isEqualTo(1);
 
         // Replay: the projection sees it too, with the schemas where revision 1 keeps them.
-        assertThat(api().post("/v1/admin/read-model/replay", Map.of()).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/v1/admin/read-model/replay").text("state").equals("live"));
+        replayReadModel();
         HttpApi.Response legacy = api.get("/v1/collections/" + id);
         assertThat(legacy.status()).as(legacy.toString()).isEqualTo(200);
         assertThat(legacy.text("description")).isEqualTo("upcast");

@@ -1,5 +1,6 @@
 package com.collectionledger.service;
 
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +86,20 @@ public abstract class LedgerHttpTest {
                 "feature_extractor", Map.of("feature_extractor_name", "text_extractor", "version", "v1",
                         "input_mappings", Map.of("text", "content"),
                         "field_passthrough", List.of(Map.of("source_path", "title"))));
+    }
+
+    /** Rebuilds the read model (admin route) and waits until it is live again. */
+    protected void replayReadModel() {
+        if (api().post("/v1/admin/read-model/replay", Map.of()).status() != 202) {
+            throw new AssertionError("replay not started");
+        }
+        awaitReadModelLive();
+    }
+
+    /** Replay is an operator's background task: a client watches its progress, as here. */
+    protected void awaitReadModelLive() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api().get("/v1/admin/read-model/replay").text("state").equals("live"));
     }
 
     /** How many events of this type the event store holds whose payload mentions {@code text}. */

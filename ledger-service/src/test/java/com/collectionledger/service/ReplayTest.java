@@ -5,7 +5,6 @@ import com.collectionledger.service.security.Permission;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The read model can be rebuilt from the event store while writes go on, and the rebuild equals the original. */
 class ReplayTest extends LedgerHttpTest {
@@ -33,7 +31,7 @@ class ReplayTest extends LedgerHttpTest {
         api.delete("/v1/collections/coll-0-copy");
         String before = checksum();
 
-        replayAndAwait();
+        replayReadModel();
         assertThat(checksum()).as("a replay with no writes rebuilds the same model").isEqualTo(before);
 
         // Writes from another client while the replay runs.
@@ -49,14 +47,14 @@ class ReplayTest extends LedgerHttpTest {
         HttpApi.Response started = api().post("/v1/admin/read-model/replay", Map.of());
         assertThat(started.status()).isEqualTo(202);
         List<String> written = writes.join();
-        awaitLive();
+        awaitReadModelLive();
 
         for (String id : written) {
             assertThat(api.get("/v1/collections/" + id).status()).isEqualTo(200);
         }
         String after = checksum();
         assertThat(after).isNotEqualTo(before);
-        replayAndAwait();
+        replayReadModel();
         assertThat(checksum()).as("the model with the writes is again what a replay gives").isEqualTo(after);
     }
 
@@ -79,17 +77,6 @@ class ReplayTest extends LedgerHttpTest {
         assertThat(reader.get("/v1/admin/read-model/checksum").status()).isEqualTo(403);
         assertThat(reader.post("/v1/namespaces", Map.of("namespace_name", "not-mine")).status()).isEqualTo(403);
         assertThat(new HttpApi(port, null).get("/v1/admin/read-model/replay").status()).isEqualTo(401);
-    }
-
-    private void replayAndAwait() {
-        assertThat(api().post("/v1/admin/read-model/replay", Map.of()).status()).isEqualTo(202);
-        awaitLive();
-    }
-
-    private void awaitLive() {
-        // Replay is an operator's background task: a client watches its progress, as here.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/v1/admin/read-model/replay").text("state").equals("live"));
     }
 
     private String checksum() {
