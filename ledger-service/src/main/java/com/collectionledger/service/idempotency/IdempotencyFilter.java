@@ -72,8 +72,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!SANE_KEY.matcher(key).matches()) {
-            write(response, 400, envelope(LedgerError.of(ErrorKind.BAD_REQUEST,
-                    "Idempotency-Key must be 1 to 255 printable ASCII characters")));
+            ErrorEnvelope.write(response, LedgerError.of(ErrorKind.BAD_REQUEST,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters"), json);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -85,9 +85,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 continue; // the first request failed and let go of the key: run this one
             }
             if (!earlier.get().requestHash().equals(hash)) {
-                write(response, 422, envelope(LedgerError.invalid(List.of(Violation.at(
+                ErrorEnvelope.write(response, LedgerError.invalid(List.of(Violation.at(
                         "this Idempotency-Key was used with a different request in the last 24 hours",
-                        "idempotency_key_reused", "header", HEADER)))));
+                        "idempotency_key_reused", "header", HEADER))), json);
                 return;
             }
             if (earlier.get().finished()) {
@@ -96,8 +96,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (System.currentTimeMillis() > deadline) {
-                write(response, 409, envelope(LedgerError.of(ErrorKind.CONFLICT,
-                        "a request with this Idempotency-Key is still being processed; retry later")));
+                ErrorEnvelope.write(response, LedgerError.of(ErrorKind.CONFLICT,
+                        "a request with this Idempotency-Key is still being processed; retry later"), json);
                 return;
             }
             pause();
@@ -142,10 +142,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private String envelope(LedgerError error) throws IOException {
-        return json.writeValueAsString(ErrorEnvelope.of(error));
-    }
-
+    /** Replays a stored answer as it was. */
     private static void write(HttpServletResponse response, int status, String body) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

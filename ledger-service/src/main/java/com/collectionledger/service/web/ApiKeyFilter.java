@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -119,11 +118,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, LedgerError error) throws IOException {
-        response.setStatus(error.kind().status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (error.kind() == ErrorKind.AUTHENTICATION) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        json.writeValue(response.getOutputStream(), ErrorEnvelope.of(error));
+        ErrorEnvelope.write(response, error, json);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -66,11 +65,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        LedgerError error = new BodyTooLarge(limit).error();
-        response.setStatus(error.kind().status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), ErrorEnvelope.of(error));
+        ErrorEnvelope.write(response, new BodyTooLarge(limit).error(), json);
     }
 
     /**

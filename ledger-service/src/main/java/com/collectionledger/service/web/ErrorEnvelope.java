@@ -3,6 +3,11 @@ package com.collectionledger.service.web;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.Violation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,13 @@ import java.util.Map;
 public final class ErrorEnvelope {
 
     private ErrorEnvelope() {
+    }
+
+    /** Answers a request with the error, from a filter (before any controller or advice runs). */
+    public static void write(HttpServletResponse response, LedgerError error, ObjectMapper json) throws IOException {
+        response.setStatus(error.kind().status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), of(error));
     }
 
     public static Map<String, Object> of(LedgerError error) {

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,10 +52,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             LedgerError error = LedgerError.of(ErrorKind.RATE_LIMIT, "too many requests for this API key; retry in "
                     + retryAfter + " s", Map.of("retry_after_seconds", retryAfter,
                     "limit_per_second", perSecond, "burst", (long) burst));
-            response.setStatus(error.kind().status());
             response.setHeader("Retry-After", String.valueOf(retryAfter));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorEnvelope.of(error));
+            ErrorEnvelope.write(response, error, json);
             return;
         }
         chain.doFilter(request, response);

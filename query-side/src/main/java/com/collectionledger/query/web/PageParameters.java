@@ -30,7 +30,8 @@ record PageParameters(int offset, int limit) {
         return new PageParameters(start, size);
     }
 
-    private static LedgerException invalid(String message, String parameter) {
+    /** A 422 about one query parameter; shared by the routes of this package. */
+    static LedgerException invalid(String message, String parameter) {
         return new LedgerException(LedgerError.invalid(List.of(Violation.at(message, "value_error", "query", parameter))));
     }
 

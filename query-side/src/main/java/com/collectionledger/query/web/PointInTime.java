@@ -1,15 +1,11 @@
 package com.collectionledger.query.web;
 
-import com.collectionledger.api.error.LedgerError;
-import com.collectionledger.api.error.LedgerException;
-import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** {@code ?version=N} or {@code ?as_of=<ISO-8601 instant>}: which query a GET of a collection is. */
 final class PointInTime {
@@ -19,11 +15,11 @@ final class PointInTime {
 
     static Object query(String namespaceId, String identifier, Long version, String asOf) {
         if (version != null && asOf != null) {
-            throw invalid("give either version or as_of, not both", "as_of");
+            throw PageParameters.invalid("give either version or as_of, not both", "as_of");
         }
         if (version != null) {
             if (version < 0) {
-                throw invalid("version must not be negative", "version");
+                throw PageParameters.invalid("version must not be negative", "version");
             }
             return new FindCollectionAtQuery(namespaceId, identifier, version, null);
         }
@@ -40,12 +36,8 @@ final class PointInTime {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw invalid("as_of must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", "as_of");
+                throw PageParameters.invalid("as_of must be an ISO-8601 instant such as 2026-11-28T10:00:00Z", "as_of");
             }
         }
-    }
-
-    private static LedgerException invalid(String message, String parameter) {
-        return new LedgerException(LedgerError.invalid(List.of(Violation.at(message, "value_error", "query", parameter))));
     }
 }
