@@ -1,7 +1,6 @@
 package com.collectionledger.command.web;
 
 import com.collectionledger.api.collection.CloneCollectionCommand;
-import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.collection.CreateCollectionCommand;
 import com.collectionledger.api.collection.DeleteCollectionCommand;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
@@ -12,6 +11,7 @@ import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.http.CollectionModel;
 import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.CollectionView;
+import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
@@ -19,6 +19,8 @@ import com.collectionledger.command.web.CollectionRequests.CloneCollectionReques
 import com.collectionledger.command.web.CollectionRequests.CloneResponse;
 import com.collectionledger.command.web.CollectionRequests.CreateCollectionRequest;
 import com.collectionledger.command.web.CollectionRequests.PatchCollectionRequest;
+import com.collectionledger.command.web.ReadYourWrites.Written;
+import com.collectionledger.command.web.WriteResponses.WriteBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The collection write routes: create, patch, delete and clone. */
@@ -51,6 +54,9 @@ class CollectionCommandController {
 
     static final Set<String> PATCHABLE = Set.of("collection_name", "description", "enabled", "metadata",
             "taxonomy_applications");
+
+    record DeleteResponse(boolean success, String collectionId, String message) {
+    }
 
     private final ReadYourWrites writes;
     private final QueryGateway queries;
@@ -66,51 +72,51 @@ class CollectionCommandController {
     }
 
     @PostMapping
-    CollectionModel create(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
-                           @RequestBody CreateCollectionRequest request) {
+    ResponseEntity<WriteBody<CollectionModel>> create(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                      @RequestBody CreateCollectionRequest request) {
         String collectionId = Ids.next("col_");
-        writes.create(collectionId, new CreateCollectionCommand(collectionId, namespaceId, request.collectionName(),
-                request.toConfig(), request.inputSchema()));
-        return model(namespaceId, collectionId);
+        Written written = writes.create(collectionId, new CreateCollectionCommand(collectionId, namespaceId,
+                request.collectionName(), request.toConfig(), request.inputSchema()));
+        return WriteResponses.respond(HttpStatus.OK, written, model(namespaceId, written));
     }
 
     @PostMapping("/{identifier}/clone")
-    ResponseEntity<CloneResponse> clone(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
-                                        @PathVariable String identifier,
-                                        @RequestParam(name = "source_version", required = false) Long sourceVersion,
-                                        @RequestBody CloneCollectionRequest request) {
+    ResponseEntity<WriteBody<CloneResponse>> clone(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                   @PathVariable String identifier,
+                                                   @RequestParam(name = "source_version", required = false) Long sourceVersion,
+                                                   @RequestBody CloneCollectionRequest request) {
         String sourceId = resolve(namespaceId, identifier);
         String cloneId = Ids.next("col_");
-        writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId, request.collectionName(),
-                request.toOverrides(), sourceVersion));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new CloneResponse(model(namespaceId, cloneId), sourceId));
+        Written written = writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
+                request.collectionName(), request.toOverrides(), sourceVersion));
+        return WriteResponses.respond(HttpStatus.CREATED, written,
+                new CloneResponse(model(namespaceId, written), sourceId));
     }
 
     @PatchMapping("/{identifier}")
-    ResponseEntity<CollectionModel> patch(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
-                                          @PathVariable String identifier,
-                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                          @RequestBody JsonNode body) throws JsonProcessingException {
+    ResponseEntity<WriteBody<CollectionModel>> patch(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                     @PathVariable String identifier,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                     @RequestBody JsonNode body) throws JsonProcessingException {
         rejectUnpatchable(body);
         PatchCollectionRequest patch = json.treeToValue(body, PatchCollectionRequest.class);
         String collectionId = resolve(namespaceId, identifier);
-        CommandOutcome outcome = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
+        Written written = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
                 patch.collectionName(), patch.description(), patch.enabled(), patch.metadata(),
                 patch.taxonomyApplications(), Versions.parseIfMatch(ifMatch)));
-        CollectionModel model = model(namespaceId, collectionId);
-        return ResponseEntity.ok().eTag(Versions.etag(outcome.version())).body(model);
+        return WriteResponses.respond(ResponseEntity.ok().eTag(Versions.etag(written.version())), written,
+                model(namespaceId, written));
     }
 
     @DeleteMapping("/{identifier}")
-    Map<String, Object> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
-                               @PathVariable String identifier,
-                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<WriteBody<DeleteResponse>> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                          @PathVariable String identifier,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String collectionId = resolve(namespaceId, identifier);
-        writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
+        Written written = writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
                 Versions.parseIfMatch(ifMatch)));
-        return Map.of("success", true, "collection_id", collectionId,
-                "message", "collection " + collectionId + " deleted");
+        return WriteResponses.respond(HttpStatus.OK, written,
+                new DeleteResponse(true, collectionId, "collection " + collectionId + " deleted"));
     }
 
     private String resolve(String namespaceId, String identifier) {
@@ -118,11 +124,21 @@ class CollectionCommandController {
                 .orElseThrow(() -> LedgerException.notFound("collection", identifier));
     }
 
-    private CollectionModel model(String namespaceId, String collectionId) {
-        return queries.query(new FindCollectionQuery(namespaceId, collectionId),
+    /**
+     * The collection as the write left it: from the read model once it shows the write, else rebuilt
+     * from the event store at the version the command produced. The write happened either way.
+     */
+    private CollectionModel model(String namespaceId, Written written) {
+        String collectionId = written.aggregateId();
+        Optional<CollectionView> view = written.visible()
+                ? queries.query(new FindCollectionQuery(namespaceId, collectionId),
                         ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
+                : Optional.empty();
+        return view.or(() -> queries.query(new FindCollectionAtQuery(namespaceId, collectionId, written.version(), null),
+                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join())
                 .map(CollectionModel::from)
-                .orElseThrow(() -> LedgerException.notFound("collection", collectionId));
+                .orElseThrow(() -> new IllegalStateException("stored collection " + collectionId + " at version "
+                        + written.version() + " not found in the event store"));
     }
 
     /** PATCH may change only {@link #PATCHABLE}; anything else is a 422 that points to clone. */

@@ -3,6 +3,8 @@ package com.collectionledger.command.web;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -13,65 +15,88 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
- * Sends a command and returns once the read model shows its effect, so that a client's next GET
+ * Sends a command and waits until the read model shows its effect, so that a client's next GET
  * finds what its last write made. It subscribes to the aggregate's view version BEFORE sending, so
- * no update can slip by between the command and the wait.
+ * no update can slip by between the command and the wait. When the read model has not caught up
+ * within the timeout the write has still happened: the answer says so instead of failing.
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
+    /** A write that was stored: what its command answered, and whether the read model shows it yet. */
+    public record Written(CommandOutcome outcome, boolean visible) {
+
+        public String aggregateId() {
+            return outcome.collectionId();
+        }
+
+        public long version() {
+            return outcome.version();
+        }
+    }
+
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EventStore eventStore;
     private final Duration timeout;
 
-    ReadYourWrites(CommandGateway commands, QueryGateway queries,
+    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore,
                    @Value("${ledger.read-your-writes-timeout:10s}") Duration timeout) {
         this.commands = commands;
         this.queries = queries;
+        this.eventStore = eventStore;
         this.timeout = timeout;
     }
 
-    /** Sends a command that creates {@code aggregateId} and waits for its first event in the view. */
-    public void create(String aggregateId, Object command) {
-        send(aggregateId, command, r -> 0L);
+    /** Sends a command that creates {@code aggregateId}; its first event is version 0. */
+    public Written create(String aggregateId, Object command) {
+        return send(aggregateId, command, result -> new CommandOutcome(aggregateId, 0));
     }
 
-    /** Sends a command whose handler answers a {@link CommandOutcome}; waits for that version. */
-    public CommandOutcome change(String aggregateId, Object command) {
-        CommandOutcome[] outcome = new CommandOutcome[1];
-        send(aggregateId, command, r -> {
-            outcome[0] = (CommandOutcome) r;
-            return outcome[0].version();
-        });
-        return outcome[0];
+    /** Sends a command whose handler answers a {@link CommandOutcome}. */
+    public Written change(String aggregateId, Object command) {
+        return send(aggregateId, command, CommandOutcome.class::cast);
     }
 
-    private void send(String aggregateId, Object command, java.util.function.Function<Object, Long> targetVersion) {
+    /** The payload of the event that created {@code aggregateId}, from the event store: for answers the read model cannot give yet. */
+    public <E> E creationEvent(String aggregateId, Class<E> type) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        if (!events.hasNext()) {
+            throw new IllegalStateException("no stored event creates " + aggregateId);
+        }
+        return type.cast(events.next().getPayload());
+    }
+
+    private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {
         try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
                 new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
                 ResponseTypes.instanceOf(Long.class))) {
             long start = System.nanoTime();
-            Object result = commands.sendAndWait(command);
+            CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            long target = targetVersion.apply(result);
-            Long seen = Flux.concat(versions.initialResult(), versions.updates())
-                    .filter(version -> version >= target)
-                    .blockFirst(timeout);
+            boolean visible = awaitVersion(versions, outcome.version());
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
-            if (seen == null) {
-                log.warn("read model did not show {} at version {} within {}", aggregateId, target, timeout);
+            if (!visible) {
+                log.warn("read model did not show {} at version {} within {}; answering from the event store",
+                        aggregateId, outcome.version(), timeout);
             }
-        } catch (IllegalStateException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Timeout on blocking read")) {
-                log.warn("read model did not show {} within {}", aggregateId, timeout);
-                return;
-            }
-            throw e;
+            return new Written(outcome, visible);
+        }
+    }
+
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target) {
+        try {
+            return Flux.concat(versions.initialResult(), versions.updates())
+                    .filter(version -> version >= target)
+                    .blockFirst(timeout) != null;
+        } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
+            return false;
         }
     }
 }

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.lifecycle.ShutdownInProgressException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -25,6 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ import java.util.Optional;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final long RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
@@ -111,6 +116,14 @@ class ApiExceptionHandler {
         if (known.isPresent()) {
             return respond(known.get());
         }
+        if (isUnavailable(e)) {
+            log.warn("request refused while the service or its store is unavailable: {}", e.toString());
+            return ResponseEntity.status(ErrorKind.SERVICE_UNAVAILABLE.status())
+                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                    .body(ErrorEnvelope.of(LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
+                            "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
+                            Map.of("retry_after_seconds", RETRY_AFTER_SECONDS))));
+        }
         if (isVersionConflict(e)) {
             // Two changes of one collection raced for the same version; this one lost.
             return respond(LedgerError.of(ErrorKind.CONFLICT,
@@ -118,6 +131,24 @@ class ApiExceptionHandler {
         }
         log.error("request failed", e);
         return respond(LedgerError.of(ErrorKind.INTERNAL, "internal error; quote the X-Request-ID when reporting it"));
+    }
+
+    /**
+     * Failures of the moment, not of the request: the service is shutting down, or the store's
+     * connection failed or was cut off (SQL states 08, 57P, 25P03). Nothing was stored.
+     */
+    private static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ShutdownInProgressException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("25P03"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -33,8 +33,7 @@ public class BucketProjection {
 
     @EventHandler
     void on(BucketCreated event) {
-        BucketView view = new BucketView(event.bucketId(), event.namespaceId(), event.bucketName(), event.description(),
-                event.bucketSchema(), event.metadata(), event.createdAt(), event.createdAt());
+        BucketView view = BucketView.created(event);
         jdbc.update("DELETE FROM view_bucket WHERE bucket_id = ?", event.bucketId());
         jdbc.update("INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, document) VALUES (?, ?, ?, ?)",
                 event.bucketId(), event.namespaceId(), event.bucketName(), json.write(view));

@@ -35,8 +35,7 @@ public class NamespaceProjection {
 
     @EventHandler
     void on(NamespaceCreated event) {
-        NamespaceView view = new NamespaceView(event.namespaceId(), event.namespaceName(), event.description(),
-                event.featureExtractors(), event.createdAt(), event.createdAt());
+        NamespaceView view = NamespaceView.created(event);
         jdbc.update("DELETE FROM view_namespace WHERE namespace_id = ?", event.namespaceId());
         jdbc.update("INSERT INTO view_namespace (namespace_id, namespace_name, document) VALUES (?, ?, ?)",
                 event.namespaceId(), event.namespaceName(), json.write(view));

@@ -12,6 +12,8 @@ public enum ErrorKind {
     PAYLOAD_TOO_LARGE(413, "PayloadTooLargeError"),
     VALIDATION(422, "ValidationError"),
     RATE_LIMIT(429, "RateLimitError"),
+    /** The service or its store cannot take the request now (shutting down, store unreachable); retry. */
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailableError"),
     INTERNAL(500, "InternalServerError");
 
     private final int status;

@@ -1,5 +1,6 @@
 package com.collectionledger.api.query;
 
+import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.schema.ObjectSchema;
 
 import java.time.Instant;
@@ -8,4 +9,10 @@ import java.util.Map;
 public record BucketView(String bucketId, String namespaceId, String bucketName, String description,
                          ObjectSchema bucketSchema, Map<String, Object> metadata, Instant createdAt,
                          Instant updatedAt) {
+
+    /** The view its creation event makes, for the projection and for answers read from the event store. */
+    public static BucketView created(BucketCreated event) {
+        return new BucketView(event.bucketId(), event.namespaceId(), event.bucketName(), event.description(),
+                event.bucketSchema(), event.metadata(), event.createdAt(), event.createdAt());
+    }
 }
