@@ -6,9 +6,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -27,7 +29,7 @@ class GapSafetyTest extends LedgerHttpTest {
         String bucket = newArticlesBucket(api, "articles");
         gate.close();
 
-        CompletableFuture<HttpApi.Response> late = CompletableFuture.supplyAsync(
+        CompletableFuture<HttpApi.Response> late = Background.start(
                 () -> api.post("/v1/collections", textCollection(LateCommitGate.PREFIX + "-1", bucket)));
         gate.awaitHeld();
         long heldIndex = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
@@ -56,17 +58,30 @@ class GapSafetyTest extends LedgerHttpTest {
         String bucket = newArticlesBucket(api, "articles");
         gate.close();
 
-        CompletableFuture<HttpApi.Response> stuck = CompletableFuture.supplyAsync(
+        CompletableFuture<HttpApi.Response> stuck = Background.start(
                 () -> api.post("/v1/collections", textCollection(LateCommitGate.PREFIX + "-stuck", bucket)));
         gate.awaitHeld();
-        // Longer than ledger.store.idle-in-transaction-timeout (10 s): PostgreSQL ends the session.
-        Thread.sleep(11_000);
+        int held = heldAppendingSession();
+        // Past ledger.store.idle-in-transaction-timeout (10 s) PostgreSQL ends the session: wait for that.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                jdbc.queryForObject("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?", Long.class, held) == 0);
         gate.open();
 
         HttpApi.Response response = stuck.join();
-        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.status()).as("the store cut the transaction off: retry later").isEqualTo(503);
+        assertThat(response.text("error.type")).isEqualTo("ServiceUnavailableError");
+        assertThat(response.header("Retry-After")).isNotBlank();
         assertThat(storedEvents("CollectionCreated", LateCommitGate.PREFIX + "-stuck")).isZero();
         assertThat(api.get("/v1/collections/" + LateCommitGate.PREFIX + "-stuck").status()).isEqualTo(404);
         assertThat(newTextCollection(api, LateCommitGate.PREFIX.replace("-", "_") + "-after", bucket)).isNotBlank();
+    }
+
+    /** The PostgreSQL backend whose transaction appended an event and now waits at the gate. */
+    private int heldAppendingSession() {
+        return jdbc.queryForObject("""
+                SELECT a.pid FROM pg_stat_activity a
+                JOIN pg_locks l ON l.pid = a.pid JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'domain_event_entry' AND l.mode = 'RowExclusiveLock'
+                  AND a.state = 'idle in transaction' AND a.datname = current_database()""", Integer.class);
     }
 }

@@ -57,7 +57,7 @@ class IdempotencyTest extends LedgerHttpTest {
         HttpApi keyed = api.with("Idempotency-Key", "race-" + UUID.randomUUID());
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<HttpApi.Response>> calls = List.of(1, 2, 3, 4).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
+                .map(i -> Background.start(() -> {
                     try {
                         start.await();
                     } catch (InterruptedException e) {

@@ -35,7 +35,7 @@ class ReplayTest extends LedgerHttpTest {
         assertThat(checksum()).as("a replay with no writes rebuilds the same model").isEqualTo(before);
 
         // Writes from another client while the replay runs.
-        CompletableFuture<List<String>> writes = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<List<String>> writes = Background.start(() -> {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 HttpApi.Response clone = api.post("/v1/collections/coll-1/clone", Map.of("collection_name", "during-" + i));
