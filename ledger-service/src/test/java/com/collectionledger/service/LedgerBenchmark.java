@@ -1,6 +1,7 @@
 package com.collectionledger.service;
 
 import com.collectionledger.command.collection.Collection;
+import com.collectionledger.service.config.EmbeddedDatabase;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import static org.awaitility.Awaitility.await;
 
@@ -46,6 +49,7 @@ class LedgerBenchmark {
     private static final int REPLAY_EVENTS = Integer.getInteger("bench.replay-events", 30_000);
     private static final int CLONES_PER_CLIENT = Integer.getInteger("bench.clones-per-client", 150);
     private static final int RAW_COMMITS_PER_CLIENT = Integer.getInteger("bench.raw-commits-per-client", 1_500);
+    private static final int LATENCY_WRITES = Integer.getInteger("bench.latency-writes", 200);
 
     @TempDir
     Path workDir;
@@ -56,8 +60,10 @@ class LedgerBenchmark {
     void run() throws Exception {
         Map<String, String> store = TestDatabase.freshPostgresDatabase();
         String url = store.get("spring.datasource.url");
+        embeddedWriteLatency();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.bootstrap-api-key=" + KEY,
-                "--ledger.data-dir=" + workDir, "--logging.level.root=WARN"));
+                "--ledger.data-dir=" + workDir, "--logging.level.root=WARN",
+                "--ledger.rate-limit.requests-per-second=0")); // the service's throughput, not its limiter's
         store.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(arguments.toArray(String[]::new))) {
@@ -80,6 +86,68 @@ class LedgerBenchmark {
                 + String.join("\n", rows) + "\n";
         System.out.println("\n" + table);
         Files.writeString(Path.of("target", "benchmarks.md"), table);
+    }
+
+    /**
+     * Write latency on the embedded default, one client, with each commit written to the file before
+     * it returns (WRITE_DELAY=0, the default since acknowledgements must survive a kill) against
+     * H2's own default (written up to 500 ms later), each on a fresh data directory.
+     */
+    private void embeddedWriteLatency() throws Exception {
+        Map<String, double[]> durable = writeLatencies(workDir.resolve("h2-durable"), null);
+        Path lazyDir = workDir.resolve("h2-write-delay-500");
+        Map<String, double[]> lazy = writeLatencies(lazyDir,
+                EmbeddedDatabase.h2Url(lazyDir).replace(";WRITE_DELAY=0", ";WRITE_DELAY=500"));
+        for (String write : durable.keySet()) {
+            double[] after = durable.get(write);
+            double[] before = lazy.get(write);
+            rows.add(String.format(Locale.ROOT, "| %s latency, H2, WRITE_DELAY=0, 1 client | p50 %.1f ms, p99 %.1f ms "
+                    + "| WRITE_DELAY=500: p50 %.1f ms, p99 %.1f ms | p50 %.0f%%, p99 %.0f%% |", write, after[0], after[1],
+                    before[0], before[1], 100 * after[0] / before[0], 100 * after[1] / before[1]));
+        }
+    }
+
+    private Map<String, double[]> writeLatencies(Path dataDir, String url) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.bootstrap-api-key=" + KEY,
+                "--ledger.data-dir=" + dataDir, "--logging.level.root=WARN", "--ledger.rate-limit.requests-per-second=0"));
+        if (url != null) {
+            arguments.add("--spring.datasource.url=" + url);
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+            HttpApi admin = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort(), KEY);
+            admin.post("/v1/namespaces", Map.of("namespace_name", "latency", "feature_extractors",
+                    List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
+            HttpApi api = admin.inNamespace("latency");
+            String bucket = api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
+                    Map.of("properties", Map.of("title", Map.of("type", "string"),
+                            "content", Map.of("type", "text"))))).text("bucket_id");
+            Map<String, double[]> latencies = new LinkedHashMap<>();
+            int writes = LATENCY_WRITES;
+            timed(writes / 5, i -> api.post("/v1/collections", LedgerHttpTest.textCollection("warmup-" + i, bucket)));
+            latencies.put("create", timed(writes, i ->
+                    api.post("/v1/collections", LedgerHttpTest.textCollection("created-" + i, bucket))));
+            latencies.put("clone", timed(writes, i ->
+                    api.post("/v1/collections/created-0/clone", Map.of("collection_name", "cloned-" + i))));
+            latencies.put("patch", timed(writes, i ->
+                    api.patch("/v1/collections/created-" + i, Map.of("description", "patched " + i))));
+            return latencies;
+        }
+    }
+
+    /** p50 and p99 in milliseconds of {@code count} sequential calls, each of which must succeed. */
+    private static double[] timed(int count, IntFunction<HttpApi.Response> call) {
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            HttpApi.Response response = call.apply(i);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (response.status() / 100 != 2) {
+                throw new IllegalStateException(response.toString());
+            }
+        }
+        Arrays.sort(millis);
+        return new double[]{millis[count / 2], millis[(int) Math.ceil(count * 0.99) - 1]};
     }
 
     private void cloneThroughput(HttpApi api, String bucket, String url) throws Exception {

@@ -29,7 +29,7 @@ public class EmbeddedDatabase {
         return properties;
     }
 
-    static String h2Url(Path dataDir) {
+    public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("ledger")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
                 // Each commit is written to the file before it returns (H2's default writes it up to 500 ms
