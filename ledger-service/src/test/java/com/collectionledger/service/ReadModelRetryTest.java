@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A read-model handler that fails is retried, not skipped: a handler in the read model's group
@@ -60,6 +62,9 @@ class ReadModelRetryTest {
         HttpApi.Response created = api.post("/v1/collections", LedgerHttpTest.textCollection(POISON, bucket));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        // The retry may come after the read-your-writes timeout (the write then answers "behind"): wait for it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/v1/collections/" + POISON).status() == 200);
         assertThat(flaky.attempts.get()).isGreaterThanOrEqualTo(2);
         assertThat(flaky.handled).contains(created.text("collection_id"));
     }
