@@ -47,6 +47,26 @@ class CollectionListTest extends LedgerHttpTest {
     }
 
     @Test
+    void pageNumbersAreStringsAsMixpeeksPaginationResponseTypesThem() {
+        HttpApi.Response second = api.post("/v1/collections/list?limit=2&offset=2", Map.of());
+
+        assertThat(second.at("pagination.next_page").isTextual()).as(second.toString()).isTrue();
+        assertThat(second.text("pagination.next_page")).isEqualTo("3");
+        assertThat(second.text("pagination.previous_page")).isEqualTo("1");
+        assertThat(api.post("/v1/collections/list?limit=4", Map.of()).at("pagination.previous_page").isNull()).isTrue();
+    }
+
+    @Test
+    void totalCountIsAnIntegerWithOrWithoutIncludeTotal() {
+        for (String includeTotal : List.of("false", "true")) {
+            HttpApi.Response page = api.post("/v1/collections/list?limit=1&include_total=" + includeTotal, Map.of());
+
+            assertThat(page.at("total_count").isIntegralNumber()).as(page.toString()).isTrue();
+            assertThat(page.at("total_count").asInt()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void sortsByNameEitherWay() {
         assertThat(names(api.post("/v1/collections/list",
                 Map.of("sort", Map.of("field", "collection_name", "direction", "desc")))))

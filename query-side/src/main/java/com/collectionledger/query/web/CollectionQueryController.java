@@ -76,6 +76,7 @@ class CollectionQueryController {
                              @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) Integer offset,
                              @RequestParam(required = false) String cursor,
+                             // Accepted (and type-checked) for Mixpeek's clients; the exact total is always sent.
                              @RequestParam(name = "include_total", required = false) Boolean includeTotal,
                              @RequestBody(required = false) JsonNode body) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
@@ -115,11 +116,7 @@ class CollectionQueryController {
         CollectionPage result = queries.query(new ListCollectionsQuery(namespaceId, filters,
                 search.isTextual() ? search.asText() : null, caseSensitive.asBoolean(false), sortField, descending,
                 page.offset(), page.limit()), ResponseTypes.instanceOf(CollectionPage.class)).join();
-        Map<String, Object> response = new LinkedHashMap<>(page.response(
-                result.results().stream().map(CollectionModel::from).toList(), result.total()));
-        if (Boolean.FALSE.equals(includeTotal)) {
-            response.put("total_count", null);
-        }
-        return response;
+        // Mixpeek's total_count is a required integer: the exact total is sent whatever include_total says.
+        return page.response(result.results().stream().map(CollectionModel::from).toList(), result.total());
     }
 }
