@@ -40,9 +40,7 @@ public final class OpenApiContractChecker {
         Expectation expected = document.expectation(route, status);
         boolean empty = body == null || body.isBlank();
         return switch (expected.kind()) {
-            case UNDECLARED -> Verdict.violation(route, status, expected, List.of(
-                    "undeclared status: the document declares " + status + " neither for this operation nor as "
-                            + (status >= 400 && status < 500 ? "an error envelope" : "a 4xx error envelope")));
+            case UNDECLARED -> Verdict.violation(route, status, expected, List.of(undeclared(status, body)));
             case NOT_JSON -> Verdict.valid(route, status, expected);
             case NO_BODY -> empty ? Verdict.valid(route, status, expected)
                     : Verdict.violation(route, status, expected, List.of("body present where the document declares none"));
@@ -50,6 +48,23 @@ public final class OpenApiContractChecker {
                     ? Verdict.violation(route, status, expected, List.of("empty body where the document declares application/json"))
                     : validate(route, status, expected, body);
         };
+    }
+
+    /** Says, to help triage, whether the body would at least be the document's error envelope. */
+    private String undeclared(int status, String body) {
+        String message = "undeclared status: the document declares " + status + " neither for this operation nor as "
+                + (status >= 400 && status < 500 ? "an error envelope" : "a 4xx error envelope");
+        String envelope = document.errorEnvelopePointer();
+        if (envelope == null || body == null || body.isBlank()) {
+            return message;
+        }
+        try {
+            boolean fits = document.schemaAt(envelope).validate(OpenApiDocument.JSON.readTree(body)).isEmpty();
+            String name = envelope.substring(envelope.lastIndexOf('/') + 1);
+            return message + (fits ? " (the body is a valid " : " (the body is not even a valid ") + name + ")";
+        } catch (JsonProcessingException e) {
+            return message + " (the body is not JSON)";
+        }
     }
 
     private Verdict validate(Route route, int status, Expectation expected, String body) {

@@ -161,7 +161,9 @@ class OpenApiContractCheckerTest {
         assertThat(created.messages()).singleElement().asString().startsWith("undeclared status");
 
         assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, NOT_FOUND.replace("404", "503")).messages())
-                .singleElement().asString().startsWith("undeclared status");
+                .singleElement().asString().startsWith("undeclared status").endsWith("(the body is a valid ErrorResponse)");
+        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, "{\"detail\": \"down\"}").messages())
+                .singleElement().asString().endsWith("(the body is not even a valid ErrorResponse)");
     }
 
     @Test
@@ -184,6 +186,7 @@ class OpenApiContractCheckerTest {
     void anInlineResponseSchemaResolvesItsReferences() {
         Verdict empty = checker.check("GET", "/v1/collections/features/extractors", 200, "[]");
         assertThat(empty.outcome()).isEqualTo(Outcome.VALID);
+        assertThat(empty.schemaName()).isEqualTo("array of FeatureExtractorResponseModel");
 
         Verdict incomplete = checker.check("GET", "/v1/collections/features/extractors", 200,
                 "[{\"feature_extractor_name\": \"text_extractor\", \"version\": \"v1\"}]");

@@ -220,12 +220,16 @@ public final class OpenApiDocument {
         return schema;
     }
 
-    /** The component name a schema pointer refers to, directly or through one {@code $ref}. */
+    /** The component name a schema pointer refers to, directly, through one {@code $ref}, or as array items. */
     private String nameOf(String schemaPointer) {
         JsonNode schema = node(schemaPointer);
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             return ref.substring(ref.lastIndexOf('/') + 1);
+        }
+        if (schema.path("items").has("$ref")) {
+            String ref = schema.path("items").get("$ref").asText();
+            return "array of " + ref.substring(ref.lastIndexOf('/') + 1);
         }
         if (schemaPointer.startsWith("#/components/schemas/")) {
             return schemaPointer.substring("#/components/schemas/".length());
