@@ -1,5 +1,6 @@
 package com.collectionledger.service;
 
+import com.collectionledger.service.contract.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -77,6 +78,7 @@ public final class HttpApi {
             }
             headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.onResponse(method, path, response.statusCode(), response.body());
             JsonNode json = response.body() == null || response.body().isBlank()
                     ? MissingNode.getInstance() : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.headers().map());
