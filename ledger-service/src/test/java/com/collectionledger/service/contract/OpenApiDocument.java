@@ -186,7 +186,8 @@ public final class OpenApiDocument {
                 return new Expectation(Expectation.Kind.DECLARED, schemaPointer, nameOf(schemaPointer));
             }
         }
-        if (status >= 400 && status < 500 && errorEnvelopePointer != null) {
+        // SPEC's 503 ServiceUnavailableError (shutdown, store outage) has the same envelope as a 4xx.
+        if ((status >= 400 && status < 500 || status == 503) && errorEnvelopePointer != null) {
             return new Expectation(Expectation.Kind.ERROR_ENVELOPE, errorEnvelopePointer, nameOf(errorEnvelopePointer));
         }
         return new Expectation(Expectation.Kind.UNDECLARED, null, null);
