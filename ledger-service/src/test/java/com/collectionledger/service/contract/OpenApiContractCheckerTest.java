@@ -160,10 +160,18 @@ class OpenApiContractCheckerTest {
         assertThat(created.outcome()).isEqualTo(Outcome.VIOLATION);
         assertThat(created.messages()).singleElement().asString().startsWith("undeclared status");
 
-        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, NOT_FOUND.replace("404", "503")).messages())
+        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 502, NOT_FOUND.replace("404", "502")).messages())
                 .singleElement().asString().startsWith("undeclared status").endsWith("(the body is a valid ErrorResponse)");
-        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, "{\"detail\": \"down\"}").messages())
+        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 502, "{\"detail\": \"down\"}").messages())
                 .singleElement().asString().endsWith("(the body is not even a valid ErrorResponse)");
+    }
+
+    @Test
+    void aServiceUnavailableIsCheckedAgainstTheErrorEnvelope() {
+        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, NOT_FOUND.replace("404", "503"))
+                .outcome()).isEqualTo(Outcome.VALID);
+        assertThat(checker.check("GET", "/v1/collections/col_abc123defg", 503, "{\"detail\": \"down\"}")
+                .outcome()).isEqualTo(Outcome.VIOLATION);
     }
 
     @Test
