@@ -26,6 +26,23 @@ class NamespacesAndBucketsTest extends LedgerHttpTest {
     }
 
     @Test
+    void namespaceExtractorsCarryTheirIdAndTheParamsGivenAtCreation() {
+        String name = "params-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpApi.Response created = api().post("/v1/namespaces", Map.of("namespace_name", name, "feature_extractors",
+                List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1",
+                                "params", Map.of("model", "multilingual-e5-large-instruct")),
+                        Map.of("feature_extractor_name", "image_extractor", "version", "v1"))));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        HttpApi.Response read = api().get("/v1/namespaces/" + name);
+        assertThat(read.text("feature_extractors.0.feature_extractor_id")).isEqualTo("text_extractor_v1");
+        assertThat(read.text("feature_extractors.0.params.model")).isEqualTo("multilingual-e5-large-instruct");
+        assertThat(read.text("feature_extractors.1.feature_extractor_id")).isEqualTo("image_extractor_v1");
+        assertThat(read.at("feature_extractors.1.params").isNull()).isTrue();
+        assertThat(created.at("feature_extractors")).isEqualTo(read.at("feature_extractors"));
+    }
+
+    @Test
     void namespaceNeedsKnownExtractors() {
         HttpApi.Response response = api().post("/v1/namespaces", Map.of("namespace_name", "bad-extractors",
                 "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v9"))));
@@ -64,7 +81,15 @@ class NamespacesAndBucketsTest extends LedgerHttpTest {
         HttpApi.Response text = api().get("/v1/collections/features/extractors/text_extractor_v1");
         assertThat(text.at("output_schema.properties.embedding.type").asText()).isEqualTo("array");
         assertThat(text.at("parameter_schema.properties").has("chunk_size")).isTrue();
-        assertThat(new HttpApi(port, null).get("/v1/collections/features/extractors").status()).isEqualTo(401);
+        assertThat(text.text("icon")).isNotBlank();
+        assertThat(text.at("max_inputs.text").asInt()).isEqualTo(1);
+        assertThat(text.text("required_vector_indexes.0.name")).isEqualTo("embedding");
+        assertThat(text.at("required_vector_indexes.0.index.dimensions").asInt()).isEqualTo(1024);
+        assertThat(text.at("required_payload_indexes").isArray()).isTrue();
+        HttpApi anonymous = new HttpApi(port, null);
+        assertThat(anonymous.get("/v1/collections/features/extractors").body())
+                .as("public data, as in Mixpeek's OpenAPI: no key needed").isEqualTo(catalog.body());
+        assertThat(anonymous.get("/v1/collections/features/extractors/text_extractor_v1").body()).isEqualTo(text.body());
     }
 
     @Test

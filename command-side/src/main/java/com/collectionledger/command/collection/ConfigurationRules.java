@@ -22,12 +22,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The rules of SPEC §4 for a collection's configuration, shared by create, clone and patch.
@@ -73,7 +75,8 @@ public final class ConfigurationRules {
             Optional<ExtractorDefinition> definition = findExtractor(namespaceId, extractor, violations);
             if (definition.isPresent() && input != null) {
                 checkInputMappings(definition.get(), extractor.inputMappings(), input, violations);
-                checkParameters(definition.get(), extractor.parameters(), violations);
+                checkParameters(definition.get(), extractor.parameters(), violations,
+                        "body", "feature_extractor", "parameters");
                 output = deriveOutput(definition.get(), extractor, input, violations);
             }
         }
@@ -334,13 +337,14 @@ public final class ConfigurationRules {
         }
     }
 
-    private static void checkParameters(ExtractorDefinition definition, Map<String, Object> parameters,
-                                        List<Violation> violations) {
+    /** Each parameter must be one of the extractor's and fit its schema; {@code at} is where they were given. */
+    public static void checkParameters(ExtractorDefinition definition, Map<String, Object> parameters,
+                                       List<Violation> violations, String... at) {
         if (parameters == null) {
             return;
         }
         parameters.forEach((name, value) -> {
-            String[] path = {"body", "feature_extractor", "parameters", name};
+            String[] path = Stream.concat(Arrays.stream(at), Stream.of(name)).toArray(String[]::new);
             JsonNode spec = definition.parameters().get(name);
             if (spec == null) {
                 violations.add(Violation.at("'" + name + "' is not a parameter of " + definition.id()

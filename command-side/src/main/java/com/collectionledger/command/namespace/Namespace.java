@@ -57,6 +57,9 @@ public class Namespace {
             } else if (!seen.add(ref.id())) {
                 violations.add(Violation.at("feature extractor '" + ref.id() + "' is listed twice",
                         "value_error", "body", "feature_extractors", index));
+            } else {
+                ConfigurationRules.checkParameters(catalog.find(ref.id()).get(), ref.params(), violations,
+                        "body", "feature_extractors", index, "params");
             }
         }
         if (!violations.isEmpty()) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static com.collectionledger.command.support.DomainErrors.at;
 import static com.collectionledger.command.support.DomainErrors.detail;
@@ -47,6 +48,31 @@ class NamespaceAggregateTest {
                 .expectEvents(new NamespaceCreated(NS, NS_NAME, "The collections of the seed document", extractors,
                         NOW))
                 .expectResultMessagePayload(NS);
+    }
+
+    @Test
+    void extractorParamsThatFitTheCatalogAreKeptOnTheEvent() {
+        List<ExtractorRef> extractors = List.of(new ExtractorRef("text_extractor", "v1",
+                Map.of("model", "multilingual-e5-large-instruct")));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateNamespaceCommand(NS, NS_NAME, null, extractors))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new NamespaceCreated(NS, NS_NAME, null, extractors, NOW));
+    }
+
+    @Test
+    void extractorParamsThatAreNotTheExtractorsAreRejectedAtTheirPath() {
+        rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, null, List.of(
+                        new ExtractorRef("text_extractor", "v1", Map.of("fps", 1)))),
+                invalidAt("extra_forbidden", at("body", "feature_extractors", "0", "params", "fps")));
+    }
+
+    @Test
+    void extractorParamsOfTheWrongTypeAreRejectedAtTheirPath() {
+        rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, null, List.of(
+                        new ExtractorRef("text_extractor", "v1", Map.of("chunk_size", "large")))),
+                invalidAt("type_error", at("body", "feature_extractors", "0", "params", "chunk_size")));
     }
 
     @Test

@@ -41,9 +41,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Outside /v1, and the extractor catalog: public data, with no security in Mixpeek's OpenAPI either. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path(request).startsWith("/v1/");
+        String path = path(request);
+        return !path.startsWith("/v1/") || isCatalog(path);
     }
 
     @Override
@@ -99,12 +101,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Buckets and collections live in a namespace; the extractor catalog and namespaces do not. */
+    private static boolean isCatalog(String path) {
+        return path.equals("/v1/collections/features/extractors")
+                || path.startsWith("/v1/collections/features/extractors/");
+    }
+
+    /** Buckets and collections live in a namespace; namespaces do not. */
     private static boolean namespaced(String path) {
-        if (path.equals("/v1/collections/features/extractors")
-                || path.startsWith("/v1/collections/features/extractors/")) {
-            return false;
-        }
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")
                 || path.equals("/v1/collections") || path.startsWith("/v1/collections/");
     }
