@@ -125,6 +125,8 @@ class CrashSafetyIT {
     }
 
     private final List<Service> services = new ArrayList<>();
+    /** The stores run side by side (see the failsafe configuration): each line printed says which. */
+    private String label = "";
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     /** Per client, the collections it cloned, across rounds; touched by that client's thread only. */
     private final List<List<Owned>> owned = IntStream.range(0, CLIENTS)
@@ -140,6 +142,7 @@ class CrashSafetyIT {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(Store.class)
     void acknowledgedWritesSurviveSigkillsAndASigtermUnderLoad(Store kind) throws Exception {
+        label = "[" + kind + "]";
         long began = System.nanoTime();
         StoreUnderTest store = StoreUnderTest.fresh(kind);
         List<Integer> moments = signalMoments(kind);
@@ -272,7 +275,7 @@ class CrashSafetyIT {
             stop = true;
             assertThat(exited).as("round %d: the service exits within %s of SIGTERM; log %s:%n%s", round,
                     SHUTDOWN_TIMEOUT, service.log, service.logTail()).isTrue();
-            System.out.printf("  round %d: exit value %d after SIGTERM (143 = by the signal, 0 = normal)%n",
+            System.out.printf(label + "  round %d: exit value %d after SIGTERM (143 = by the signal, 0 = normal)%n",
                     round, service.process.exitValue());
             endClients();
         }
@@ -285,7 +288,7 @@ class CrashSafetyIT {
         private void endClients() throws Exception {
             clientsDone.get(CLIENTS_END_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             threads.shutdown();
-            System.out.printf("  round %d (%s after %d): %d acknowledged (%d of them with the read model behind), the "
+            System.out.printf(label + "  round %d (%s after %d): %d acknowledged (%d of them with the read model behind), the "
                             + "first after %d ms; %d connection-level errors after the signal, %d clean 503s; %d ms%n",
                     round, signal, signalAfter, acks.get(), answeredBehind.get(),
                     Duration.ofNanos(firstAcknowledged - started).toMillis(), connectionErrors.get(), unavailable.get(),
@@ -639,7 +642,7 @@ class CrashSafetyIT {
                     return service.admin.get("/actuator/health").status() == 200;
                 });
         JsonNode readModel = replayStatus(service);
-        System.out.printf("  %s: up on port %d in %d ms; read model %s at %d of %d%n", name, port,
+        System.out.printf(label + "  %s: up on port %d in %d ms; read model %s at %d of %d%n", name, port,
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), readModel.path("state").asText(),
                 readModel.path("position").asLong(), readModel.path("head").asLong());
         return service;
