@@ -61,20 +61,13 @@ class LedgerBenchmark {
         Map<String, String> store = TestDatabase.freshPostgresDatabase();
         String url = store.get("spring.datasource.url");
         embeddedWriteLatency();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.bootstrap-api-key=" + KEY,
-                "--ledger.data-dir=" + workDir, "--logging.level.root=WARN",
-                "--ledger.rate-limit.requests-per-second=0")); // the service's throughput, not its limiter's
+        List<String> arguments = arguments(workDir);
         store.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(arguments.toArray(String[]::new))) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            HttpApi admin = new HttpApi(port, KEY);
-            admin.post("/v1/namespaces", Map.of("namespace_name", "bench", "feature_extractors",
-                    List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
-            HttpApi api = admin.inNamespace("bench");
-            String bucket = api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
-                    Map.of("properties", Map.of("title", Map.of("type", "string"),
-                            "content", Map.of("type", "text"))))).text("bucket_id");
+            HttpApi admin = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort(), KEY);
+            HttpApi api = namespaceWithBucket(admin, "bench");
+            String bucket = api.get("/v1/buckets/articles").text("bucket_id");
             String namespaceId = context.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT namespace_id FROM dir_namespace WHERE namespace_name = 'bench'", String.class);
 
@@ -112,20 +105,15 @@ class LedgerBenchmark {
     }
 
     private Map<String, double[]> writeLatencies(Path dataDir, String url) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.bootstrap-api-key=" + KEY,
-                "--ledger.data-dir=" + dataDir, "--logging.level.root=WARN", "--ledger.rate-limit.requests-per-second=0"));
+        List<String> arguments = arguments(dataDir);
         if (url != null) {
             arguments.add("--spring.datasource.url=" + url);
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(arguments.toArray(String[]::new))) {
             HttpApi admin = new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort(), KEY);
-            admin.post("/v1/namespaces", Map.of("namespace_name", "latency", "feature_extractors",
-                    List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
-            HttpApi api = admin.inNamespace("latency");
-            String bucket = api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
-                    Map.of("properties", Map.of("title", Map.of("type", "string"),
-                            "content", Map.of("type", "text"))))).text("bucket_id");
+            HttpApi api = namespaceWithBucket(admin, "latency");
+            String bucket = api.get("/v1/buckets/articles").text("bucket_id");
             Map<String, double[]> latencies = new LinkedHashMap<>();
             int writes = LATENCY_WRITES;
             timed(writes / 5, i -> api.post("/v1/collections", LedgerHttpTest.textCollection("warmup-" + i, bucket)));
@@ -137,6 +125,22 @@ class LedgerBenchmark {
                     api.patch("/v1/collections/created-" + i, Map.of("description", "patched " + i))));
             return latencies;
         }
+    }
+
+    /** The service on a random port, without the per-key rate limiter: its own throughput, not the limiter's. */
+    private static List<String> arguments(Path dataDir) {
+        return new ArrayList<>(List.of("--server.port=0", "--ledger.bootstrap-api-key=" + KEY,
+                "--ledger.data-dir=" + dataDir, "--logging.level.root=WARN", "--ledger.rate-limit.requests-per-second=0"));
+    }
+
+    /** A namespace with the text extractor and a bucket "articles" {title, content}; answers the namespaced client. */
+    private static HttpApi namespaceWithBucket(HttpApi admin, String namespace) {
+        admin.post("/v1/namespaces", Map.of("namespace_name", namespace, "feature_extractors",
+                List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
+        HttpApi api = admin.inNamespace(namespace);
+        api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema", Map.of("properties",
+                Map.of("title", Map.of("type", "string"), "content", Map.of("type", "text")))));
+        return api;
     }
 
     /** p50 and p99 in milliseconds of {@code count} sequential calls, each of which must succeed. */

@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ class ReadModelRetryTest {
 
     static final String POISON = "fails-once";
 
-    private static final Map<String, String> STORE = TestDatabase.freshStore(temporaryDirectory());
+    private static final Map<String, String> STORE = TestDatabase.freshStoreInTemporaryDirectory("ledger-retry-test");
 
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
@@ -67,14 +66,6 @@ class ReadModelRetryTest {
                 .until(() -> api.get("/v1/collections/" + POISON).status() == 200);
         assertThat(flaky.attempts.get()).isGreaterThanOrEqualTo(2);
         assertThat(flaky.handled).contains(created.text("collection_id"));
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return java.nio.file.Files.createTempDirectory("ledger-retry-test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @TestConfiguration

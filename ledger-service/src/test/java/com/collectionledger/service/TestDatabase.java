@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,6 +37,15 @@ public final class TestDatabase {
             properties.putAll(freshPostgresDatabase());
         }
         return properties;
+    }
+
+    /** {@link #freshStore} in a new temporary directory: for a context that must not share another's segments. */
+    public static Map<String, String> freshStoreInTemporaryDirectory(String prefix) {
+        try {
+            return freshStore(Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Spring properties for a new, empty database on the embedded PostgreSQL server. */
