@@ -1,6 +1,7 @@
 package com.collectionledger.service;
 
 import com.collectionledger.api.collection.CollectionCloned;
+import com.collectionledger.service.config.EmbeddedDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CatchUpAfterRestartTest {
         String source;
         try (ConfigurableApplicationContext first = start(store, "--ledger.read-your-writes-timeout=50ms")) {
             HttpApi api = namespaced(first);
-            source = api.post("/v1/collections", LedgerHttpTest.textCollection("source", bucket(first, api)))
+            source = api.post("/v1/collections", LedgerHttpTest.textCollection("source", bucket(api)))
                     .text("collection_id");
             first.getBean(StalledReadModel.class).stalled = true;
             for (int i = 0; i < BACKLOG; i++) {
@@ -58,8 +59,8 @@ class CatchUpAfterRestartTest {
 
         try (ConfigurableApplicationContext second = start(store)) {
             HttpApi api = namespaced(second);
-            long behindAtStart = api.get("/v1/admin/read-model/replay").at("head").asLong()
-                    - api.get("/v1/admin/read-model/replay").at("position").asLong();
+            HttpApi.Response progress = api.get("/v1/admin/read-model/replay");
+            long behindAtStart = progress.at("head").asLong() - progress.at("position").asLong();
             for (int i = 0; i < 5; i++) {
                 HttpApi.Response clone = api.post("/v1/collections/" + source + "/clone",
                         Map.of("collection_name", "during-catch-up-" + i));
@@ -91,7 +92,7 @@ class CatchUpAfterRestartTest {
         return admin.inNamespace("catch-up");
     }
 
-    private static String bucket(ConfigurableApplicationContext context, HttpApi api) {
+    private static String bucket(HttpApi api) {
         return api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema", Map.of("properties",
                 Map.of("title", Map.of("type", "string"), "content", Map.of("type", "text"))))).text("bucket_id");
     }
@@ -105,7 +106,7 @@ class CatchUpAfterRestartTest {
             }
         }
         if (url == null) {
-            url = com.collectionledger.service.config.EmbeddedDatabase.h2Url(dataDir);
+            url = EmbeddedDatabase.h2Url(dataDir);
         }
         try (Connection connection = TestDatabase.POSTGRES ? DriverManager.getConnection(url, "postgres", "")
                 : DriverManager.getConnection(url, "sa", "");
