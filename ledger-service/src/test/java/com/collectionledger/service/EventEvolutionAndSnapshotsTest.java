@@ -3,6 +3,7 @@ package com.collectionledger.service;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -62,7 +63,10 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
         assertThat(legacy.text("description")).isEqualTo("upcast");
         assertThat(legacy.at("output_schema").toString())
                 .isEqualTo("{\"properties\":{\"title\":{\"type\":\"string\"},\"text_extractor_v1_embedding\":{\"type\":\"array\"}}}");
-        assertThat(legacy.at("source_lineage").isArray()).isTrue();
+        assertThat(legacy.at("source_lineage")).as("revision 0 had no lineage: the collection's own tier")
+                .hasSize(1);
+        assertThat(legacy.at("source_lineage").get(0).at("/feature_extractor/feature_extractor_id").asText())
+                .isEqualTo("text_extractor_v1");
         assertThat(legacy.at("version").asInt()).isEqualTo(1);
     }
 
@@ -92,6 +96,86 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
                 Map.of("collection_name", "busy-at-3"));
         assertThat(clone.status()).as(clone.toString()).isEqualTo(201);
         assertThat(clone.text("collection.description")).isEqualTo("revision 3");
+    }
+
+    @Test
+    void revisionOneSourceLineageIsUpcastToProcessingTiers() {
+        HttpApi api = api().inNamespace(newNamespace());
+        String bucket = newArticlesBucket(api, "articles");
+        String namespaceId = namespaceOf(bucket);
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String parent = "col_parent" + suffix;
+        String child = "col_childx" + suffix;
+        String textOutput = "{\"properties\":{\"title\":{\"type\":\"string\"},"
+                + "\"text_extractor_v1_embedding\":{\"type\":\"array\"}}}";
+        // As revision 1 wrote them: one lineage entry per source, no extractor settings or output schemas.
+        String parentLineage = """
+                [{"sourceType":"bucket","sourceIds":["%s"]}]""".formatted(bucket);
+        storeRevisionOne(parent, namespaceId, "legacy-parent", """
+                {"type":"bucket","bucketIds":["%s"]}""".formatted(bucket), """
+                {"featureExtractorName":"text_extractor","version":"v1","parameters":null,
+                 "inputMappings":{"text":"content"},"fieldPassthrough":[{"sourcePath":"title"}],
+                 "includeAllSourceFields":false}""",
+                "{\"properties\":{\"title\":{\"type\":\"string\"},\"content\":{\"type\":\"text\"}}}",
+                textOutput, parentLineage);
+        storeRevisionOne(child, namespaceId, "legacy-child", """
+                {"type":"collection","collectionId":"%s"}""".formatted(parent), """
+                {"featureExtractorName":"scene_extractor","version":"v1","parameters":null,
+                 "inputMappings":{"embedding":"text_extractor_v1_embedding"},"fieldPassthrough":[],
+                 "includeAllSourceFields":false}""", textOutput,
+                "{\"properties\":{\"scene_extractor_v1_embedding\":{\"type\":\"array\"}}}", """
+                [{"sourceType":"bucket","sourceIds":["%s"]},
+                 {"sourceType":"collection","sourceIds":["%s"],"collectionName":"legacy-parent",
+                  "featureExtractorId":"text_extractor_v1"}]""".formatted(bucket, parent));
+        // The directory row the parent had then, so that new collections can use it as their source.
+        jdbc.update("""
+                        INSERT INTO dir_collection (collection_id, namespace_id, collection_name, output_schema,
+                                                    feature_extractor_id, source_lineage, deleted)
+                        VALUES (?, ?, 'legacy-parent', ?, 'text_extractor_v1', ?, FALSE)""",
+                parent, namespaceId, textOutput, parentLineage);
+        jdbc.update("INSERT INTO dir_collection_name (namespace_id, collection_name, collection_id) VALUES (?, ?, ?)",
+                namespaceId, "legacy-parent", parent);
+
+        replayReadModel();
+        JsonNode tiers = api.get("/v1/collections/" + child).at("source_lineage");
+        assertThat(tiers).hasSize(2);
+        assertThat(tiers.get(0).at("/source_config").toString())
+                .isEqualTo("{\"type\":\"bucket\",\"bucket_ids\":[\"" + bucket + "\"]}");
+        assertThat(tiers.get(0).at("/feature_extractor/feature_extractor_id").asText()).isEqualTo("text_extractor_v1");
+        assertThat(tiers.get(0).at("/output_schema").toString()).as("the child's input is the parent's output")
+                .isEqualTo(textOutput);
+        assertThat(tiers.get(1).at("/source_config/collection_id").asText()).isEqualTo(parent);
+        assertThat(tiers.get(1).at("/feature_extractor/input_mappings/embedding").asText())
+                .isEqualTo("text_extractor_v1_embedding");
+        assertThat(tiers.get(1).at("/output_schema/properties").has("scene_extractor_v1_embedding")).isTrue();
+
+        // A collection made now from the old parent reads the parent's tiers from its old directory row.
+        HttpApi.Response grandchild = api.post("/v1/collections", Map.of("collection_name", "new-child",
+                "source", Map.of("type", "collection", "collection_id", parent),
+                "feature_extractor", Map.of("feature_extractor_name", "scene_extractor", "version", "v1",
+                        "input_mappings", Map.of("embedding", "text_extractor_v1_embedding"))));
+        assertThat(grandchild.status()).as(grandchild.toString()).isEqualTo(200);
+        JsonNode grandchildTiers = grandchild.at("source_lineage");
+        assertThat(grandchildTiers).hasSize(2);
+        assertThat(grandchildTiers.get(0).at("/output_schema").toString()).isEqualTo(textOutput);
+        assertThat(grandchildTiers.get(1).at("/source_config/collection_id").asText()).isEqualTo(parent);
+    }
+
+    private void storeRevisionOne(String id, String namespaceId, String name, String source, String extractor,
+                                  String input, String output, String lineage) {
+        String payload = """
+                {"collectionId":"%s","namespaceId":"%s","collectionName":"%s",
+                 "config":{"description":null,"source":%s,"featureExtractor":%s,
+                   "enabled":true,"metadata":{},"taxonomyApplications":[]},
+                 "schemas":{"inputSchema":%s,"outputSchema":%s,"sourceBucketSchemas":null,"sourceLineage":%s},
+                 "createdAt":"2025-09-01T12:00:00Z"}""".formatted(id, namespaceId, name, source, extractor, input,
+                output, lineage);
+        jdbc.update("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, 0, 'Collection', ?, ?, '1', ?, ?)""",
+                UUID.randomUUID().toString(), id, Instant.parse("2025-09-01T12:00:00Z").toString(),
+                CollectionCreated.class.getName(), payload.getBytes(), "{}".getBytes());
     }
 
     private String namespaceOf(String bucket) {

@@ -179,9 +179,11 @@ class LineageTest extends LedgerHttpTest {
         HttpApi.Response lineage = api.get("/v1/collections/titles-copy/lineage");
 
         JsonNode processing = lineage.at("source_lineage");
-        assertThat(processing.size()).isGreaterThanOrEqualTo(2);
+        assertThat(processing).hasSize(2);
         assertThat(processing).isEqualTo(api.get("/v1/collections/titles-copy").at("source_lineage"));
-        assertThat(processing.get(processing.size() - 1).path("source_ids").get(0).asText()).isEqualTo(articles);
+        assertThat(processing.get(0).at("/feature_extractor/input_mappings/text").asText()).isEqualTo("content");
+        assertThat(processing.get(1).at("/source_config/collection_id").asText()).isEqualTo(articles);
+        assertThat(processing.get(1).at("/feature_extractor/input_mappings/text").asText()).isEqualTo("title");
         assertThat(lineage.text("ancestors.results.0.collection_name")).isEqualTo("titles");
     }
 

@@ -83,7 +83,9 @@ public final class ConfigurationRules {
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }
-        return new CollectionSchemas(input, output, derived.bucketSchemas, derived.lineage);
+        List<SourceLineageEntry> lineage = new ArrayList<>(derived.upstream);
+        lineage.add(new SourceLineageEntry(config.source(), extractor, output));
+        return new CollectionSchemas(input, output, derived.bucketSchemas, lineage);
     }
 
     public static void checkDescription(String description, List<Violation> violations) {
@@ -145,8 +147,9 @@ public final class ConfigurationRules {
         }
     }
 
+    /** The derived input schema, and the tiers upstream of this collection (none for a bucket source). */
     private record Derived(ObjectSchema input, Map<String, ObjectSchema> bucketSchemas,
-                           List<SourceLineageEntry> lineage) {
+                           List<SourceLineageEntry> upstream) {
     }
 
     private Derived deriveInput(String collectionId, String namespaceId, SourceConfig source,
@@ -194,8 +197,7 @@ public final class ConfigurationRules {
             violations.add(clash(union.clash(), "bucket_ids"));
             return null;
         }
-        List<SourceLineageEntry> lineage = List.of(new SourceLineageEntry(SourceConfig.BUCKET, ids, null, null));
-        return new Derived(union.schema(), ids.size() > 1 ? byBucket : null, lineage);
+        return new Derived(union.schema(), ids.size() > 1 ? byBucket : null, List.of());
     }
 
     private Derived deriveFromCollections(String collectionId, String namespaceId, SourceConfig source,
@@ -209,8 +211,8 @@ public final class ConfigurationRules {
             return null;
         }
         List<ObjectSchema> schemas = new ArrayList<>();
-        Set<SourceLineageEntry> lineage = new LinkedHashSet<>();
-        List<String> names = new ArrayList<>();
+        // Several upstream collections may share tiers (a diamond): each tier is listed once.
+        Set<SourceLineageEntry> upstreamTiers = new LinkedHashSet<>();
         boolean complete = true;
         for (int i = 0; i < ids.size(); i++) {
             String[] path = field.equals("collection_id")
@@ -233,8 +235,7 @@ public final class ConfigurationRules {
                 complete = false;
             } else {
                 schemas.add(upstream.get().outputSchema());
-                lineage.addAll(upstream.get().sourceLineage());
-                names.add(upstream.get().collectionName());
+                upstreamTiers.addAll(upstream.get().sourceLineage());
             }
         }
         if (!complete) {
@@ -245,13 +246,7 @@ public final class ConfigurationRules {
             violations.add(clash(union.clash(), field));
             return null;
         }
-        String extractorIds = null;
-        if (ids.size() == 1) {
-            extractorIds = directory.liveCollection(namespaceId, ids.get(0)).map(Directory.CollectionEntry::featureExtractorId).orElse(null);
-        }
-        lineage.add(new SourceLineageEntry(SourceConfig.COLLECTION, ids, ids.size() == 1 ? names.get(0) : null,
-                extractorIds));
-        return new Derived(union.schema(), null, List.copyOf(lineage));
+        return new Derived(union.schema(), null, List.copyOf(upstreamTiers));
     }
 
     private static Violation clash(SchemaDerivation.TypeClash clash, String field) {

@@ -2,6 +2,7 @@ package com.collectionledger.command.directory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
@@ -33,5 +34,17 @@ class DirectoryJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt directory row: " + e.getOriginalMessage(), e);
         }
+    }
+
+    JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt directory row: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    <T> T convert(JsonNode tree, TypeReference<T> type) {
+        return mapper.convertValue(tree, type);
     }
 }

@@ -5,6 +5,9 @@ import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.domain.Directory;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,20 @@ public class JdbcDirectory implements Directory {
         this.json = json;
         this.collectionRow = (rs, i) -> new CollectionEntry(rs.getString("collection_id"), rs.getString("namespace_id"),
                 rs.getString("collection_name"), json.read(rs.getString("output_schema"), ObjectSchema.class),
-                rs.getString("feature_extractor_id"), json.read(rs.getString("source_lineage"), LINEAGE));
+                rs.getString("feature_extractor_id"), sourceLineage(rs.getString("source_lineage"),
+                        rs.getString("feature_extractor_id"), rs.getString("output_schema")));
+    }
+
+    /** Rows written before the lineage had tiers are read in the new shape (see {@link LegacySourceLineage}). */
+    private List<SourceLineageEntry> sourceLineage(String lineage, String featureExtractorId, String outputSchema) {
+        JsonNode entries = json.tree(lineage);
+        if (LegacySourceLineage.isLegacy(entries)) {
+            ObjectNode own = JsonNodeFactory.instance.objectNode();
+            own.set("featureExtractor", LegacySourceLineage.extractorOf(featureExtractorId));
+            own.set("outputSchema", json.tree(outputSchema));
+            entries = LegacySourceLineage.convert(entries, own, null);
+        }
+        return json.convert(entries, LINEAGE);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.SourceConfig;
-import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.support.Fixtures;
@@ -74,11 +73,11 @@ class CollectionSourceRulesTest {
         Map<String, ObjectSchema> perBucket = new LinkedHashMap<>();
         perBucket.put(ARTICLES, ARTICLES_SCHEMA);
         perBucket.put(VIDEOS, VIDEOS_SCHEMA);
+        ObjectSchema output = schema("title", "string", "campaign_id", "string",
+                "multimodal_extractor_v1_embedding", "array");
         assertThat(event.schemas()).isEqualTo(new CollectionSchemas(
                 schema("title", "string", "content", "text", "video", "video", "campaign_id", "string"),
-                schema("title", "string", "campaign_id", "string", "multimodal_extractor_v1_embedding", "array"),
-                perBucket,
-                List.of(new SourceLineageEntry("bucket", List.of(ARTICLES, VIDEOS), null, null))));
+                output, perBucket, List.of(ownTier(config, output))));
         assertThat(List.copyOf(event.schemas().inputSchema().properties().keySet()))
                 .containsExactly("title", "content", "video", "campaign_id");
     }
@@ -170,9 +169,9 @@ class CollectionSourceRulesTest {
                 "campaign_id", "string", "multimodal_extractor_v1_embedding", "array",
                 "title", "string", "text_extractor_v1_embedding", "array"));
         assertThat(event.schemas().sourceLineage()).containsExactly(
-                new SourceLineageEntry("bucket", List.of(VIDEOS), null, null),
-                new SourceLineageEntry("bucket", List.of(ARTICLES), null, null),
-                new SourceLineageEntry("collection", List.of(VIDEO_FRAMES, ARTICLE_EMBEDDINGS), null, null));
+                videoFramesSchemas().sourceLineage().get(0),
+                articleEmbeddingsSchemas().sourceLineage().get(0),
+                ownTier(config, event.schemas().outputSchema()));
     }
 
     @Test
@@ -185,7 +184,7 @@ class CollectionSourceRulesTest {
     }
 
     @Test
-    void collectionSourcedLineageAppendsTheSourceCollectionToItsOwnLineage() {
+    void collectionSourcedLineageIsTheSourcesTiersThenItsOwn() {
         directory.record(videoFramesCreated()).record(detectedScenesCreated());
         CollectionConfig config = new CollectionConfig(null, SourceConfig.collection(DETECTED_SCENES),
                 extractor("scene_extractor", "v1", Map.of("embedding", "scene_extractor_v1_embedding"), null),
@@ -194,10 +193,13 @@ class CollectionSourceRulesTest {
         CollectionCreated event = onlyEvent(fixture, create("tier3", config), CollectionCreated.class);
 
         assertThat(event.schemas().sourceLineage()).containsExactly(
-                new SourceLineageEntry("bucket", List.of(VIDEOS), null, null),
-                new SourceLineageEntry("collection", List.of(VIDEO_FRAMES), "video_frames", "multimodal_extractor_v1"),
-                new SourceLineageEntry("collection", List.of(DETECTED_SCENES), "detected_scenes",
-                        "scene_extractor_v1"));
+                videoFramesSchemas().sourceLineage().get(0),
+                detectedScenesSchemas().sourceLineage().get(1),
+                ownTier(config, event.schemas().outputSchema()));
+        assertThat(event.schemas().sourceLineage().get(1).featureExtractor())
+                .isEqualTo(detectedScenesConfig().featureExtractor());
+        assertThat(event.schemas().sourceLineage().get(0).outputSchema())
+                .isEqualTo(videoFramesSchemas().outputSchema());
     }
 
     // ---- malformed sources -------------------------------------------------------------------

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -124,11 +125,9 @@ public final class Seed {
     }
 
     public static CollectionSchemas articleEmbeddingsSchemas() {
-        return new CollectionSchemas(
-                schema("title", "string", "content", "text"),
-                schema("title", "string", "text_extractor_v1_embedding", "array"),
-                null,
-                List.of(new SourceLineageEntry("bucket", List.of(ARTICLES), null, null)));
+        ObjectSchema output = schema("title", "string", "text_extractor_v1_embedding", "array");
+        return new CollectionSchemas(schema("title", "string", "content", "text"), output, null,
+                List.of(ownTier(articleEmbeddingsConfig(), output)));
     }
 
     public static CollectionCreated articleEmbeddingsCreated() {
@@ -151,11 +150,9 @@ public final class Seed {
     }
 
     public static CollectionSchemas videoFramesSchemas() {
-        return new CollectionSchemas(
-                schema("video", "video", "campaign_id", "string"),
-                schema("campaign_id", "string", "multimodal_extractor_v1_embedding", "array"),
-                null,
-                List.of(new SourceLineageEntry("bucket", List.of(VIDEOS), null, null)));
+        ObjectSchema output = schema("campaign_id", "string", "multimodal_extractor_v1_embedding", "array");
+        return new CollectionSchemas(schema("video", "video", "campaign_id", "string"), output, null,
+                List.of(ownTier(videoFramesConfig(), output)));
     }
 
     public static CollectionCreated videoFramesCreated() {
@@ -177,18 +174,21 @@ public final class Seed {
     }
 
     public static CollectionSchemas detectedScenesSchemas() {
-        return new CollectionSchemas(
-                schema("campaign_id", "string", "multimodal_extractor_v1_embedding", "array"),
-                schema("campaign_id", "string", "scene_extractor_v1_embedding", "array"),
-                null,
-                List.of(new SourceLineageEntry("bucket", List.of(VIDEOS), null, null),
-                        new SourceLineageEntry("collection", List.of(VIDEO_FRAMES), "video_frames",
-                                "multimodal_extractor_v1")));
+        ObjectSchema output = schema("campaign_id", "string", "scene_extractor_v1_embedding", "array");
+        List<SourceLineageEntry> tiers = new ArrayList<>(videoFramesSchemas().sourceLineage());
+        tiers.add(ownTier(detectedScenesConfig(), output));
+        return new CollectionSchemas(schema("campaign_id", "string", "multimodal_extractor_v1_embedding", "array"),
+                output, null, tiers);
     }
 
     public static CollectionCreated detectedScenesCreated() {
         return new CollectionCreated(DETECTED_SCENES, NS, "detected_scenes", detectedScenesConfig(),
                 detectedScenesSchemas(), NOW);
+    }
+
+    /** The processing tier a configuration adds to its collection's lineage: the last one. */
+    public static SourceLineageEntry ownTier(CollectionConfig config, ObjectSchema outputSchema) {
+        return new SourceLineageEntry(config.source(), config.featureExtractor(), outputSchema);
     }
 
     /** A create command for a new collection named {@code name} in the seed namespace. */

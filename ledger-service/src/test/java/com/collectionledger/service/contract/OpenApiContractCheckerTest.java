@@ -228,8 +228,8 @@ class OpenApiContractCheckerTest {
 
         assertThat(message).contains("POST /v1/namespaces -> 200", "NamespaceModel", "namespace_name",
                 "body: {\"namespace_id\": \"ns_abc123defg\"}");
-        assertThat(OpenApiContract.mode(null)).isEqualTo(OpenApiContract.Mode.COLLECT);
-        assertThat(OpenApiContract.mode("fail")).isEqualTo(OpenApiContract.Mode.FAIL);
+        assertThat(OpenApiContract.mode(null)).isEqualTo(OpenApiContract.Mode.FAIL);
+        assertThat(OpenApiContract.mode("collect")).isEqualTo(OpenApiContract.Mode.COLLECT);
         assertThatThrownBy(() -> OpenApiContract.mode("strict")).hasMessageContaining("fail, collect or off");
     }
 

@@ -3,6 +3,7 @@ package com.collectionledger.query.web;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.api.http.CollectionModel;
 import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
@@ -73,7 +74,7 @@ class LineageQueryController {
         response.put("deleted", lineage.deleted());
         response.put("root_collection_id", lineage.rootCollectionId());
         response.put("generation", lineage.generation());
-        response.put("source_lineage", lineage.sourceLineage());
+        response.put("source_lineage", CollectionModel.SourceLineageModel.from(lineage.sourceLineage()));
         response.put("max_depth", depth);
         if (lineage.ancestors() != null) {
             Map<String, Object> block = new LinkedHashMap<>();

@@ -1,15 +1,11 @@
 package com.collectionledger.api.collection;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.collectionledger.api.schema.ObjectSchema;
 
-import java.util.List;
-
-/** One upstream step of a collection's processing chain: a set of buckets, or a collection. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record SourceLineageEntry(String sourceType, List<String> sourceIds, String collectionName,
-                                 String featureExtractorId) {
-
-    public SourceLineageEntry {
-        sourceIds = List.copyOf(sourceIds);
-    }
+/**
+ * One processing tier of a collection's pipeline, root first: where the tier reads from, the one
+ * extractor it applies, and the schema it produces. A collection's own tier is the last entry.
+ */
+public record SourceLineageEntry(SourceConfig sourceConfig, FeatureExtractorConfig featureExtractor,
+                                 ObjectSchema outputSchema) {
 }
