@@ -25,7 +25,7 @@ class AuditTrailTest extends LedgerHttpTest {
         JsonNode payload = HttpApi.JSON.readTree(new String((byte[]) row.get("payload")));
         JsonNode metadata = HttpApi.JSON.readTree(new String((byte[]) row.get("meta_data")));
 
-        assertThat(row.get("payload_revision")).isEqualTo("1");
+        assertThat(row.get("payload_revision")).isEqualTo("2");
         assertThat(((Number) row.get("sequence_number")).longValue()).isZero();
         assertThat(payload.get("sourceCollectionId").asText()).isEqualTo(source);
         assertThat(payload.get("sourceVersion").asLong()).isZero();
