@@ -44,12 +44,7 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
                  "inputSchema":{"properties":{"title":{"type":"string"},"content":{"type":"text"}}},
                  "outputSchema":{"properties":{"title":{"type":"string"},"text_extractor_v1_embedding":{"type":"array"}}},
                  "createdAt":"2025-06-01T12:00:00Z"}""".formatted(id, namespaceId, bucket);
-        jdbc.update("""
-                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                            time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, ?, 0, 'Collection', ?, ?, '0', ?, ?)""",
-                UUID.randomUUID().toString(), id, Instant.parse("2025-06-01T12:00:00Z").toString(),
-                CollectionCreated.class.getName(), revisionZero.getBytes(), "{}".getBytes());
+        storeFirstEvent(id, "0", revisionZero, "2025-06-01T12:00:00Z");
 
         // Aggregate load: the command handler sees the upcast event.
         CommandOutcome patched = commands.sendAndWait(new UpdateCollectionCommand(id, namespaceId, null, "upcast",
@@ -170,12 +165,17 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
                  "schemas":{"inputSchema":%s,"outputSchema":%s,"sourceBucketSchemas":null,"sourceLineage":%s},
                  "createdAt":"2025-09-01T12:00:00Z"}""".formatted(id, namespaceId, name, source, extractor, input,
                 output, lineage);
+        storeFirstEvent(id, "1", payload, "2025-09-01T12:00:00Z");
+    }
+
+    /** A collection's CollectionCreated at an old revision, as that revision wrote it. */
+    private void storeFirstEvent(String id, String revision, String payload, String timestamp) {
         jdbc.update("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, ?, 0, 'Collection', ?, ?, '1', ?, ?)""",
-                UUID.randomUUID().toString(), id, Instant.parse("2025-09-01T12:00:00Z").toString(),
-                CollectionCreated.class.getName(), payload.getBytes(), "{}".getBytes());
+                        VALUES (?, ?, 0, 'Collection', ?, ?, ?, ?, ?)""",
+                UUID.randomUUID().toString(), id, Instant.parse(timestamp).toString(),
+                CollectionCreated.class.getName(), revision, payload.getBytes(), "{}".getBytes());
     }
 
     private String namespaceOf(String bucket) {
