@@ -358,9 +358,10 @@ public final class ConfigurationRules {
             String[] path = Stream.concat(Arrays.stream(at), Stream.of(String.valueOf(key))).toArray(String[]::new);
             JsonNode spec = specs.get(String.valueOf(key));
             if (spec == null) {
-                violations.add(Violation.at("'" + name + "' is not a parameter of " + definition.id() + "; "
-                        + (prefix.isEmpty() ? "parameters are " : "the fields of '" + prefix.substring(0,
-                        prefix.length() - 1) + "' are ") + specs.keySet(), "extra_forbidden", path));
+                String known = prefix.isEmpty() ? "parameters are " + specs.keySet()
+                        : "the fields of '" + prefix.substring(0, prefix.length() - 1) + "' are " + specs.keySet();
+                violations.add(Violation.at("'" + name + "' is not a parameter of " + definition.id() + "; " + known,
+                        "extra_forbidden", path));
                 return;
             }
             String problem = ParameterCheck.problem(spec, value);
