@@ -113,6 +113,7 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("list collections", "read", true, 200, f -> f.caller.post("/v1/collections/list", Map.of())),
                 new Route("history", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/history")),
                 new Route("lineage", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/lineage")),
+                new Route("features", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/features")),
                 new Route("get bucket", "read", true, 200, f -> f.caller.get("/v1/buckets/" + f.bucket)),
                 new Route("list buckets", "read", true, 200, f -> f.caller.post("/v1/buckets/list", Map.of())),
                 new Route("catalog", "public", false, 200, f -> f.caller.get("/v1/collections/features/extractors")),

@@ -189,8 +189,8 @@ public class Collection {
     @EventSourcingHandler
     void on(CollectionUpdated event, @SequenceNumber long sequence) {
         collectionName = event.collectionName();
-        config = new CollectionConfig(event.description(), config.source(), config.featureExtractor(),
-                event.enabled(), event.metadata(), event.taxonomyApplications());
+        config = config.patched(event.description(), event.enabled(), event.metadata(),
+                event.taxonomyApplications());
         version = sequence;
         revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }

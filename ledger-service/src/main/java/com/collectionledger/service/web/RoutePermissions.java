@@ -3,7 +3,7 @@ package com.collectionledger.service.web;
 import com.collectionledger.service.security.Permission;
 
 /**
- * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history;
+ * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history, features;
  * write: create, clone, patch; delete: delete; admin: namespaces, keys, replay.
  */
 final class RoutePermissions {

@@ -30,9 +30,8 @@ public final class CollectionViews {
     }
 
     public static CollectionView updated(CollectionView view, CollectionUpdated event, long version) {
-        CollectionConfig config = view.config();
-        CollectionConfig next = new CollectionConfig(event.description(), config.source(), config.featureExtractor(),
-                event.enabled(), event.metadata(), event.taxonomyApplications());
+        CollectionConfig next = view.config().patched(event.description(), event.enabled(), event.metadata(),
+                event.taxonomyApplications());
         return new CollectionView(view.collectionId(), view.namespaceId(), event.collectionName(), next,
                 view.schemas(), view.lineage(), version, view.createdAt(), event.updatedAt());
     }

@@ -35,9 +35,11 @@ import java.util.Map;
 class CollectionQueryController {
 
     private final QueryGateway queries;
+    private final CollectionModels models;
 
-    CollectionQueryController(QueryGateway queries) {
+    CollectionQueryController(QueryGateway queries, CollectionModels models) {
         this.queries = queries;
+        this.models = models;
     }
 
     /** The collection now, or with {@code version} or {@code as_of} as it was then (from the event store). */
@@ -49,7 +51,7 @@ class CollectionQueryController {
         Object query = PointInTime.query(namespaceId, identifier, version, asOf);
         CollectionView view = queries.query(query, ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
                 .orElseThrow(() -> LedgerException.notFound("collection", identifier));
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(CollectionModel.from(view));
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(models.of(view));
     }
 
     /** Every event of the collection, in order, also after it was deleted (then by ID). */
@@ -117,6 +119,6 @@ class CollectionQueryController {
                 search.isTextual() ? search.asText() : null, caseSensitive.asBoolean(false), sortField, descending,
                 page.offset(), page.limit()), ResponseTypes.instanceOf(CollectionPage.class)).join();
         // Mixpeek's total_count is a required integer: the exact total is sent whatever include_total says.
-        return page.response(result.results().stream().map(CollectionModel::from).toList(), result.total());
+        return page.response(models.of(result.results()), result.total());
     }
 }
