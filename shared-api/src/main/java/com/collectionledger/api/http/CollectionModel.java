@@ -1,5 +1,6 @@
 package com.collectionledger.api.http;
 
+import com.collectionledger.api.collection.FeatureExtractorConfig;
 import com.collectionledger.api.collection.FieldPassthrough;
 import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceConfig;
@@ -25,17 +26,20 @@ public record CollectionModel(String collectionId, String namespaceId, String co
     public record FeatureExtractorModel(String featureExtractorName, String version, String featureExtractorId,
                                         Map<String, Object> parameters, Map<String, String> inputMappings,
                                         List<FieldPassthrough> fieldPassthrough, boolean includeAllSourceFields) {
+
+        public static FeatureExtractorModel from(FeatureExtractorConfig extractor) {
+            return new FeatureExtractorModel(extractor.featureExtractorName(), extractor.version(),
+                    extractor.featureExtractorId(), extractor.parameters() == null ? Map.of() : extractor.parameters(),
+                    extractor.inputMappings(), extractor.fieldPassthrough(), extractor.includeAllSourceFields());
+        }
     }
 
     public static CollectionModel from(CollectionView view) {
         var config = view.config();
-        var extractor = config.featureExtractor();
         return new CollectionModel(view.collectionId(), view.namespaceId(), view.collectionName(),
                 config.description(), config.source(), view.schemas().inputSchema(),
                 view.schemas().outputSchema(),
-                new FeatureExtractorModel(extractor.featureExtractorName(), extractor.version(),
-                        extractor.featureExtractorId(), extractor.parameters() == null ? Map.of() : extractor.parameters(),
-                        extractor.inputMappings(), extractor.fieldPassthrough(), extractor.includeAllSourceFields()),
+                FeatureExtractorModel.from(config.featureExtractor()),
                 config.enabled(), config.metadata(), config.taxonomyApplications(),
                 view.schemas().sourceBucketSchemas(), view.schemas().sourceLineage(), view.lineage(), view.version(),
                 view.createdAt(), view.updatedAt());
