@@ -67,8 +67,8 @@ public class CollectionTemplate {
                 ? "Template of collection '" + collectionName + "' (" + collectionId + ") at version " + version
                 : command.description();
         return new TemplateCreated(command.templateId(), command.namespaceId(), command.templateName(), description,
-                TemplateRules.SCOPE, command.category(), TemplateRules.distinct(command.tags()), collectionId, collectionName, version, config,
-                inputSchema, now);
+                TemplateRules.SCOPE, command.category(), TemplateRules.distinct(command.tags()), collectionId,
+                collectionName, version, config, inputSchema, now);
     }
 
     @CommandHandler

@@ -112,6 +112,24 @@ final class TemplateRules {
         if (text.chars().anyMatch(Character::isISOControl)) {
             violations.add(Violation.at(what + " must not contain control characters", "value_error", path));
         }
+        // A database stores such a character as '?': two distinct tags could then collide in the read model.
+        if (hasUnpairedSurrogate(text)) {
+            violations.add(Violation.at(what + " must be valid Unicode (no unpaired surrogate)", "value_error", path));
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int length(String text) {

@@ -162,6 +162,13 @@ class CollectionTemplateTest {
     }
 
     @Test
+    void tagsThatAreNotValidUnicodeAreRejected() {
+        rejected(collections.given(articleEmbeddingsCreated()),
+                capture("Surrogates", null, null, "a\uDC00b", List.of("\uD800", "ok😀"), null),
+                invalidOnlyAt(at("body", "category"), at("body", "tags", "0")));
+    }
+
+    @Test
     void aNameOfAHundredEmojisIsAHundredCharacters() {
         TemplateCreated created = onlyEvent(collections.given(articleEmbeddingsCreated()),
                 capture("😀".repeat(100)), TemplateCreated.class);
@@ -187,8 +194,8 @@ class CollectionTemplateTest {
         assertThat(instantiated.value()).isEqualTo(new CollectionInstantiated(NEW_ID, NS, "authored_embeddings",
                 TEMPLATE_ID, "Article embeddings", ARTICLE_EMBEDDINGS, "article_embeddings", 0, merged,
                 List.of("prod", "products"),
-                new CollectionSchemas(AUTHORED_SCHEMA, schema("title", "string", "text_extractor_v1_embedding", "array"),
-                        null, List.of(new SourceLineageEntry("bucket", List.of(AUTHORED), null, null))),
+                new CollectionSchemas(AUTHORED_SCHEMA,
+                        schema("title", "string", "text_extractor_v1_embedding", "array"), null, List.of(new SourceLineageEntry("bucket", List.of(AUTHORED), null, null))),
                 NOW));
     }
 
