@@ -195,7 +195,8 @@ class CollectionTemplateTest {
                 TEMPLATE_ID, "Article embeddings", ARTICLE_EMBEDDINGS, "article_embeddings", 0, merged,
                 List.of("prod", "products"),
                 new CollectionSchemas(AUTHORED_SCHEMA,
-                        schema("title", "string", "text_extractor_v1_embedding", "array"), null, List.of(new SourceLineageEntry("bucket", List.of(AUTHORED), null, null))),
+                        schema("title", "string", "text_extractor_v1_embedding", "array"), null,
+                        List.of(new SourceLineageEntry("bucket", List.of(AUTHORED), null, null))),
                 NOW));
     }
 
