@@ -24,7 +24,8 @@ class PermissionMatrixTest extends LedgerHttpTest {
     }
 
     /** What the calls work on: the caller (key + X-Namespace), that namespace's resources, an admin there. */
-    record Fixture(HttpApi caller, HttpApi admin, String namespace, String bucket, String collection) {
+    record Fixture(HttpApi caller, HttpApi admin, String namespace, String bucket, String collection,
+                   String template) {
 
         /** A collection made just to be deleted. */
         String deletable() {
@@ -103,7 +104,9 @@ class PermissionMatrixTest extends LedgerHttpTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String bucket = newArticlesBucket(admin, "bucket-" + suffix);
         String collection = newTextCollection(admin, "coll-" + suffix, bucket);
-        return new Fixture(caller, admin, namespace, bucket, collection);
+        String template = admin.post("/v1/templates/collections/from-collection/" + collection,
+                Map.of("template_name", "template " + suffix)).text("template_id");
+        return new Fixture(caller, admin, namespace, bucket, collection, template);
     }
 
     private static List<Route> routes() {
@@ -119,6 +122,10 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("catalog", "public", false, 200, f -> f.caller.get("/v1/collections/features/extractors")),
                 new Route("get namespace", "read", false, 200, f -> f.caller.get("/v1/namespaces/" + f.namespace)),
                 new Route("list namespaces", "read", false, 200, f -> f.caller.post("/v1/namespaces/list", Map.of())),
+                new Route("get template", "read", true, 200,
+                        f -> f.caller.get("/v1/templates/collections/" + f.template)),
+                new Route("list templates", "read", true, 200,
+                        f -> f.caller.post("/v1/templates/collections", Map.of())),
                 new Route("create collection", "write", true, 200, f -> f.caller.post("/v1/collections",
                         textCollection("created-" + UUID.randomUUID().toString().substring(0, 8), f.bucket))),
                 new Route("clone", "write", true, 201, f -> f.caller.post("/v1/collections/" + f.collection + "/clone",
@@ -128,6 +135,11 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("create bucket", "write", true, 200, f -> f.caller.post("/v1/buckets", Map.of(
                         "bucket_name", "b-" + UUID.randomUUID().toString().substring(0, 8),
                         "bucket_schema", Map.of("properties", Map.of("a", Map.of("type", "string")))))),
+                new Route("capture template", "write", true, 201, f -> f.caller.post(
+                        "/v1/templates/collections/from-collection/" + f.collection, Map.of("template_name", "t"))),
+                new Route("instantiate template", "write", true, 201, f -> f.caller.post("/v1/templates/collections/"
+                        + f.template + "/instantiate", Map.of("collection_name",
+                        "inst-" + UUID.randomUUID().toString().substring(0, 8)))),
                 new Route("delete", "delete", true, 200, f -> f.caller.delete("/v1/collections/" + f.deletable())),
                 new Route("create namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces", Map.of(
                         "namespace_name", unique + "-" + UUID.randomUUID().toString().substring(0, 4),

@@ -157,6 +157,30 @@ class ReadModelBehindTest {
     }
 
     @Test
+    void templateCaptureAndInstantiationWhileTheReadModelIsBehindAreAnswered() {
+        // Visible before the gate closes, however long that takes on a busy machine.
+        String source = awaitVisible(api.post("/v1/collections", LedgerHttpTest.textCollection("template-source",
+                bucket)).text("collection_id")).text("collection_id");
+        gate.close();
+
+        HttpApi.Response template = api.post("/v1/templates/collections/from-collection/" + source,
+                Map.of("template_name", "held template"));
+        assertBehind(template, 201);
+        assertThat(template.text("source_resource_id")).isEqualTo(source);
+        String templateId = template.text("template_id");
+        HttpApi.Response made = api.post("/v1/templates/collections/" + templateId + "/instantiate",
+                Map.of("collection_name", "held-instance"));
+        assertBehind(made, 201);
+        assertThat(made.text("collection_name")).isEqualTo("held-instance");
+        assertThat(made.text("template_id")).isEqualTo(templateId);
+
+        gate.open();
+        assertThat(awaitVisible(made.text("collection_id")).text("lineage.from_template.template_id"))
+                .isEqualTo(templateId);
+        assertThat(api.get("/v1/templates/collections/" + templateId).text("name")).isEqualTo("held template");
+    }
+
+    @Test
     void writesAnswerThatTheReadModelIsCurrentWhenItIs() {
         HttpApi.Response created = api.post("/v1/collections", LedgerHttpTest.textCollection("current", bucket));
 

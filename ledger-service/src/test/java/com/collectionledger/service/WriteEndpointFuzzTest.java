@@ -76,6 +76,7 @@ class WriteEndpointFuzzTest {
     private static String baseUrl;
     private static String bucketId;
     private static String sourceId;
+    private static String templateId;
 
     // ---------------------------------------------------------------------------------------------
     // The service, once per class
@@ -107,6 +108,8 @@ class WriteEndpointFuzzTest {
                 "source", Map.of("type", "collection", "collection_id", sourceId),
                 "feature_extractor", Map.of("feature_extractor_name", "scene_extractor", "version", "v1",
                         "input_mappings", Map.of("embedding", "text_extractor_v1_embedding")))));
+        templateId = api.post("/v1/templates/collections/from-collection/" + sourceId,
+                Map.of("template_name", "source template")).text("template_id");
     }
 
     @AfterAll
@@ -131,7 +134,10 @@ class WriteEndpointFuzzTest {
         CLONE_COLLECTION("POST", "/v1/collections/{id}/clone", true),
         LIST_COLLECTIONS("POST", "/v1/collections/list", true),
         LIST_BUCKETS("POST", "/v1/buckets/list", false),
-        LIST_NAMESPACES("POST", "/v1/namespaces/list", false);
+        LIST_NAMESPACES("POST", "/v1/namespaces/list", false),
+        CAPTURE_TEMPLATE("POST", "/v1/templates/collections/from-collection/{id}", true),
+        INSTANTIATE_TEMPLATE("POST", "/v1/templates/collections/{template}/instantiate", true),
+        LIST_TEMPLATES("POST", "/v1/templates/collections", true);
 
         final String method;
         final String template;
@@ -145,7 +151,7 @@ class WriteEndpointFuzzTest {
         }
 
         String path(String identifier) {
-            return template.replace("{id}", identifier);
+            return template.replace("{id}", identifier).replace("{template}", templateId);
         }
 
         String path() {
@@ -219,6 +225,30 @@ class WriteEndpointFuzzTest {
                 body.put("enabled", false);
                 body.put("metadata", metadata);
                 body.put("taxonomy_applications", taxonomies);
+            }
+            case CAPTURE_TEMPLATE -> {
+                body.put("template_name", uniqueName("Template"));
+                body.put("description", "a template");
+                body.put("scope", "organization");
+                body.put("category", "fuzz");
+                body.put("tags", List.of("a", "b"));
+                body.put("is_public", false);
+            }
+            case INSTANTIATE_TEMPLATE -> {
+                body.put("collection_name", uniqueName("inst"));
+                body.put("bucket_ids", List.of(bucketId));
+                body.put("description", "an instance");
+                body.put("tags", List.of("a"));
+            }
+            case LIST_TEMPLATES -> {
+                body.put("filters", Map.of("AND", List.of(Map.of("field", "category", "operator", "eq",
+                        "value", "fuzz"))));
+                body.put("sort", Map.of("field", "name", "direction", "desc"));
+                body.put("search", "t");
+                body.put("scope", "organization");
+                body.put("category", "fuzz");
+                body.put("tags", List.of("a"));
+                body.put("is_active", true);
             }
             case LIST_COLLECTIONS -> {
                 body.put("filters", Map.of("AND", List.of(Map.of("field", "source_type", "operator", "eq",
@@ -556,6 +586,8 @@ class WriteEndpointFuzzTest {
         if (json.hasNonNull("collection_id") && json.hasNonNull("collection_name")) {
             reads.add("/v1/collections/" + json.path("collection_id").asText());
             reads.add("/v1/collections/" + json.path("collection_id").asText() + "/history?limit=1000");
+        } else if (json.hasNonNull("template_id") && json.hasNonNull("template_type")) {
+            reads.add("/v1/templates/collections/" + json.path("template_id").asText());
         } else if (json.hasNonNull("bucket_id")) {
             reads.add("/v1/buckets/" + json.path("bucket_id").asText());
         } else if (json.hasNonNull("namespace_id")) {
@@ -856,7 +888,8 @@ class WriteEndpointFuzzTest {
                         Route.CLONE_COLLECTION.path() + "?source_version=" + encode(oddVersion(fuzz)),
                         validBody(Route.CLONE_COLLECTION)),
                 () -> {
-                    Route route = fuzz.of(Route.LIST_COLLECTIONS, Route.LIST_BUCKETS, Route.LIST_NAMESPACES);
+                    Route route = fuzz.of(Route.LIST_COLLECTIONS, Route.LIST_BUCKETS, Route.LIST_NAMESPACES,
+                            Route.LIST_TEMPLATES);
                     String parameter = fuzz.of("limit", "offset", "cursor", "include_total");
                     String value = oddVersion(fuzz);
                     return json(route, route.path() + "?" + parameter + "=" + encode(value), validBody(route));

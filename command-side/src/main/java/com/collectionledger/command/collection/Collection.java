@@ -5,6 +5,7 @@ import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.CommandOutcome;
@@ -15,6 +16,8 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.ObjectSchema;
+import com.collectionledger.api.template.CreateTemplateFromCollectionCommand;
+import com.collectionledger.api.template.TemplateCreated;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -75,6 +78,11 @@ public class Collection {
         apply(cloned);
     }
 
+    /** The constructor of a collection made from a template: its first event is the one the template decided on. */
+    Collection(CollectionInstantiated instantiated) {
+        apply(instantiated);
+    }
+
     @CommandHandler
     public CommandOutcome handle(CloneCollectionCommand command, Directory directory, ExtractorCatalog catalog,
                                  Clock clock) throws Exception {
@@ -96,6 +104,16 @@ public class Collection {
                 command.overrides().overriddenFields(), schemas, clock.instant());
         AggregateLifecycle.createNew(Collection.class, () -> new Collection(cloned));
         return new CommandOutcome(command.newCollectionId(), 0);
+    }
+
+    /** Captures this collection as it is now as a new template, which it creates (like a clone). */
+    @CommandHandler
+    public CommandOutcome handle(CreateTemplateFromCollectionCommand command, Clock clock) throws Exception {
+        requireLiveIn(command.namespaceId());
+        TemplateCreated created = CollectionTemplate.capture(command, collectionId, collectionName, version, config,
+                inputSchema, clock.instant());
+        AggregateLifecycle.createNew(CollectionTemplate.class, () -> new CollectionTemplate(created));
+        return new CommandOutcome(command.templateId(), 0);
     }
 
     @CommandHandler
@@ -162,26 +180,33 @@ public class Collection {
 
     @EventSourcingHandler
     void on(CollectionCreated event, @SequenceNumber long sequence) {
-        collectionId = event.collectionId();
-        namespaceId = event.namespaceId();
-        collectionName = event.collectionName();
-        config = event.config();
-        inputSchema = event.schemas().inputSchema();
-        rootCollectionId = event.collectionId();
-        generation = 0;
-        version = sequence;
-        revisions.put(sequence, new Revision(sequence, config, inputSchema));
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.collectionId(), 0, sequence);
     }
 
     @EventSourcingHandler
     void on(CollectionCloned event, @SequenceNumber long sequence) {
-        collectionId = event.collectionId();
-        namespaceId = event.namespaceId();
-        collectionName = event.collectionName();
-        config = event.config();
-        inputSchema = event.schemas().inputSchema();
-        rootCollectionId = event.rootCollectionId();
-        generation = event.generation();
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.rootCollectionId(), event.generation(), sequence);
+    }
+
+    /** An instantiated collection is an original: the root of its own clone tree. */
+    @EventSourcingHandler
+    void on(CollectionInstantiated event, @SequenceNumber long sequence) {
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.collectionId(), 0, sequence);
+    }
+
+    /** The state every first event sets. */
+    private void begin(String id, String namespace, String name, CollectionConfig firstConfig,
+                       CollectionSchemas schemas, String root, int cloneGeneration, long sequence) {
+        collectionId = id;
+        namespaceId = namespace;
+        collectionName = name;
+        config = firstConfig;
+        inputSchema = schemas.inputSchema();
+        rootCollectionId = root;
+        generation = cloneGeneration;
         version = sequence;
         revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }

@@ -5,6 +5,7 @@ import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.namespace.NamespaceCreated;
@@ -65,6 +66,11 @@ class DirectoryProjection {
 
     @EventHandler
     void on(CollectionCloned event) {
+        addCollection(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas());
+    }
+
+    @EventHandler
+    void on(CollectionInstantiated event) {
         addCollection(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas());
     }
 

@@ -4,6 +4,7 @@ import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.namespace.ExtractorRef;
@@ -67,6 +68,11 @@ public final class InMemoryDirectory implements Directory {
     }
 
     public InMemoryDirectory record(CollectionCloned event) {
+        return recordCollection(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
+                event.schemas());
+    }
+
+    public InMemoryDirectory record(CollectionInstantiated event) {
         return recordCollection(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
                 event.schemas());
     }

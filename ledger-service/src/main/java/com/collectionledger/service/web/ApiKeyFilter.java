@@ -106,10 +106,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 || path.startsWith("/v1/collections/features/extractors/");
     }
 
-    /** Buckets and collections live in a namespace; namespaces do not. */
+    /** Buckets, collections and templates live in a namespace; namespaces do not. */
     private static boolean namespaced(String path) {
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")
-                || path.equals("/v1/collections") || path.startsWith("/v1/collections/");
+                || path.equals("/v1/collections") || path.startsWith("/v1/collections/")
+                || path.startsWith("/v1/templates/");
     }
 
     private static boolean namespaceRead(String method, String path) {

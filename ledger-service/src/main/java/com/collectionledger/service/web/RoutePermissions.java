@@ -4,7 +4,8 @@ import com.collectionledger.service.security.Permission;
 
 /**
  * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history, features;
- * write: create, clone, patch; delete: delete; admin: namespaces, keys, replay.
+ * write: create, clone, patch, template capture and instantiation; delete: delete; admin: namespaces,
+ * keys, replay.
  */
 final class RoutePermissions {
 
@@ -18,7 +19,8 @@ final class RoutePermissions {
         if (path.equals("/v1/namespaces") && method.equals("POST")) {
             return Permission.ADMIN;
         }
-        boolean listing = path.endsWith("/list");
+        // Mixpeek's list of collection templates is a POST to the collection of templates itself.
+        boolean listing = path.endsWith("/list") || path.equals("/v1/templates/collections");
         return switch (method) {
             case "GET", "HEAD" -> Permission.READ;
             case "DELETE" -> Permission.DELETE;

@@ -3,6 +3,7 @@ package com.collectionledger.query.collection;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.query.CollectionPage;
@@ -54,6 +55,11 @@ public class CollectionProjection {
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
         insert(CollectionViews.cloned(event, version));
+    }
+
+    @EventHandler
+    void on(CollectionInstantiated event, @SequenceNumber long version) {
+        insert(CollectionViews.instantiated(event, version));
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package com.collectionledger.query.collection;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.query.CollectionView;
@@ -27,6 +28,14 @@ public final class CollectionViews {
                 event.sourceVersion(), event.clonedAt()), event.rootCollectionId(), event.generation());
         return new CollectionView(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
                 event.schemas(), lineage, version, event.clonedAt(), event.clonedAt());
+    }
+
+    /** An original of its own clone tree, whose lineage names the template and what it captured. */
+    public static CollectionView instantiated(CollectionInstantiated event, long version) {
+        Lineage lineage = new Lineage(null, event.collectionId(), 0, new Lineage.FromTemplate(event.templateId(),
+                event.templateName(), event.sourceCollectionId(), event.sourceCollectionName(), event.sourceVersion()));
+        return new CollectionView(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
+                event.schemas(), lineage, version, event.instantiatedAt(), event.instantiatedAt());
     }
 
     public static CollectionView updated(CollectionView view, CollectionUpdated event, long version) {

@@ -84,7 +84,7 @@ public class CollectionLineageService {
                 collection.rootCollectionId(), collection.generation(),
                 stored.schemas() == null ? List.of() : stored.schemas().sourceLineage(),
                 query.ancestors() ? ancestors(collection, stored, query.maxDepth()) : null,
-                query.descendants() ? descendants(collection, query) : null);
+                query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
     }
 
     /** By ID, also when deleted (its row stays for lineage), or by the name of a live collection. */

@@ -38,6 +38,8 @@ public class ReadModelReplay {
             "SELECT namespace_id, document FROM view_namespace ORDER BY namespace_id",
             "SELECT bucket_id, document FROM view_bucket ORDER BY bucket_id",
             "SELECT collection_id, version, deleted, document FROM view_collection ORDER BY collection_id",
+            "SELECT template_id, document FROM view_template ORDER BY template_id",
+            "SELECT template_id, tag FROM view_template_tag ORDER BY template_id, tag",
             "SELECT aggregate_id, version FROM view_position ORDER BY aggregate_id");
 
     private final EventProcessingConfiguration processing;
