@@ -366,6 +366,12 @@ class ListFilterLanguageTest extends LedgerHttpTest {
                 "video_frames", "article_clone");
         assertThat(names(where("metadata.tags", "regex", "^pr"))).containsExactly("article_embeddings", "article_clone");
         assertThat(names(where("collection_name", "regex", "[-.]|\\.\\*"))).isEmpty();
+        // The corners of the accepted syntax: each one runs on PostgreSQL too (which would refuse a pattern it cannot read).
+        for (String pattern : List.of("", "()", "a|b|", "x{0,}", "x{1,255}?", "(?:ab)*?c", "[-a]", "[a-]", "[\\]\\[]",
+                "[\\d\\s.]", "\\W\\S\\D", "\\n\\t\\r", "\\$\\^\\\\", "\\{\\}", "😀+", "[é-ü]", "^$")) {
+            HttpApi.Response response = where("description", "regex", pattern);
+            assertThat(response.status()).as(pattern + " -> " + response).isEqualTo(200);
+        }
     }
 
     @Test
