@@ -133,8 +133,8 @@ class WriteEndpointFuzzTest {
         DELETE_COLLECTION("DELETE", "/v1/collections/{id}", false),
         CLONE_COLLECTION("POST", "/v1/collections/{id}/clone", true),
         LIST_COLLECTIONS("POST", "/v1/collections/list", true),
-        LIST_BUCKETS("POST", "/v1/buckets/list", false),
-        LIST_NAMESPACES("POST", "/v1/namespaces/list", false),
+        LIST_BUCKETS("POST", "/v1/buckets/list", true),
+        LIST_NAMESPACES("POST", "/v1/namespaces/list", true),
         CAPTURE_TEMPLATE("POST", "/v1/templates/collections/from-collection/{id}", true),
         INSTANTIATE_TEMPLATE("POST", "/v1/templates/collections/{template}/instantiate", true),
         LIST_TEMPLATES("POST", "/v1/templates/collections", true);
@@ -252,13 +252,33 @@ class WriteEndpointFuzzTest {
             }
             case LIST_COLLECTIONS -> {
                 body.put("filters", Map.of("AND", List.of(Map.of("field", "source_type", "operator", "eq",
-                        "value", "bucket"), Map.of("field", "generation", "value", 0))));
+                        "value", "bucket"), Map.of("field", "generation", "value", 0),
+                        Map.of("OR", List.of(Map.of("field", "source.bucket_ids", "operator", "in",
+                                        "value", List.of(bucketId)),
+                                Map.of("field", "metadata.level", "operator", "gte", "value", 3),
+                                Map.of("NOT", List.of(Map.of("field", "collection_name", "operator", "regex",
+                                        "value", "^x[a-z]{1,3}$"))))))));
                 body.put("sort", Map.of("field", "collection_name", "direction", "desc"));
                 body.put("search", "o");
                 body.put("case_sensitive", false);
             }
+            case LIST_BUCKETS -> {
+                body.put("filters", Map.of("bucket_name", Map.of("$starts_with", "bkt"), "metadata.team", "search"));
+                body.put("sort", Map.of("field", "created_at", "direction", "desc"));
+                body.put("search", "b");
+                body.put("case_sensitive", true);
+                body.put("limit", 5);
+                body.put("offset", 1);
+            }
+            case LIST_NAMESPACES -> {
+                body.put("filters", Map.of("AND", List.of(Map.of("field", "feature_extractors.feature_extractor_id",
+                        "operator", "eq", "value", "text_extractor_v1"))));
+                body.put("sort", Map.of("field", "namespace_name", "direction", "asc"));
+                body.put("search", "ns");
+                body.put("case_sensitive", false);
+            }
             default -> {
-                // DELETE and the bucket and namespace lists read no body
+                // DELETE reads no body
             }
         }
         return STRICT.valueToTree(body);

@@ -69,6 +69,9 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<BucketEntry> bucket(String namespaceId, String bucketId) {
+        if (unfindable(bucketId)) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?",
                 (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
                         rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class)),
@@ -77,6 +80,9 @@ public class JdbcDirectory implements Directory {
 
     /** The ID of a bucket of the namespace, by ID or by name. */
     public Optional<String> bucketId(String namespaceId, String identifier) {
+        if (unfindable(identifier)) {
+            return Optional.empty();
+        }
         return jdbc.queryForList("SELECT bucket_id FROM dir_bucket WHERE namespace_id = ? AND (bucket_id = ? OR bucket_name = ?)",
                 String.class, namespaceId, identifier, identifier).stream().findFirst();
     }
@@ -88,12 +94,18 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<CollectionEntry> liveCollection(String namespaceId, String collectionId) {
+        if (unfindable(collectionId)) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT * FROM dir_collection WHERE namespace_id = ? AND collection_id = ? AND NOT deleted",
                 collectionRow, namespaceId, collectionId).stream().findFirst();
     }
 
     @Override
     public Optional<String> collectionNamed(String namespaceId, String collectionName) {
+        if (unfindable(collectionName)) {
+            return Optional.empty();
+        }
         return jdbc.queryForList("SELECT collection_id FROM dir_collection_name WHERE namespace_id = ? AND collection_name = ?",
                 String.class, namespaceId, collectionName).stream().findFirst();
     }
@@ -122,5 +134,10 @@ public class JdbcDirectory implements Directory {
     private boolean exists(String sql, Object... args) {
         Integer count = jdbc.queryForObject(sql, Integer.class, args);
         return count != null && count > 0;
+    }
+
+    /** No stored ID or name holds U+0000, and PostgreSQL cannot even compare text holding it: it finds nothing. */
+    private static boolean unfindable(String identifier) {
+        return identifier != null && identifier.indexOf('\u0000') >= 0;
     }
 }

@@ -6,8 +6,12 @@ import com.collectionledger.api.query.ListNamespacesQuery;
 import com.collectionledger.api.query.NamespacePage;
 import com.collectionledger.api.query.NamespaceView;
 import com.collectionledger.query.ReadModel;
+import com.collectionledger.query.filter.FieldIndex;
+import com.collectionledger.query.filter.ListFields;
+import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
 import com.collectionledger.query.support.ViewJson;
+import com.collectionledger.query.support.ViewTimestamps;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,25 +30,34 @@ public class NamespaceProjection {
     private final JdbcTemplate jdbc;
     private final ViewJson json;
     private final ViewPositions positions;
+    private final FieldIndex index;
+    private final ListSql lists;
 
-    NamespaceProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions) {
+    NamespaceProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
         this.json = json;
         this.positions = positions;
+        this.index = index;
+        this.lists = lists;
     }
 
     @EventHandler
     void on(NamespaceCreated event) {
         NamespaceView view = NamespaceView.created(event);
         jdbc.update("DELETE FROM view_namespace WHERE namespace_id = ?", event.namespaceId());
-        jdbc.update("INSERT INTO view_namespace (namespace_id, namespace_name, document) VALUES (?, ?, ?)",
-                event.namespaceId(), event.namespaceName(), json.write(view));
+        jdbc.update("""
+                        INSERT INTO view_namespace (namespace_id, namespace_name, description, created_at, updated_at,
+                            document) VALUES (?, ?, ?, ?, ?, ?)""",
+                view.namespaceId(), view.namespaceName(), view.description(), ViewTimestamps.of(view.createdAt()),
+                ViewTimestamps.of(view.updatedAt()), json.write(view));
+        index.replace(ListFields.NAMESPACES, view.namespaceId(), view);
         positions.advance(event.namespaceId(), 0);
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM view_namespace");
+        index.clear(ListFields.NAMESPACES);
     }
 
     @QueryHandler
@@ -57,21 +70,17 @@ public class NamespaceProjection {
     @QueryHandler
     NamespacePage handle(ListNamespacesQuery query) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE (1 = 0");
+        StringBuilder scope = new StringBuilder("(1 = 0");
         for (String entry : query.scope()) {
             // Scope entries are IDs, names or patterns with '*': LIKE with '*' as '%', the rest escaped.
             String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-            where.append(" OR namespace_id LIKE ? ESCAPE '\\' OR namespace_name LIKE ? ESCAPE '\\'");
+            scope.append(" OR t.namespace_id LIKE ? ESCAPE '\\' OR t.namespace_name LIKE ? ESCAPE '\\'");
             args.add(like);
             args.add(like);
         }
-        where.append(")");
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_namespace" + where, Long.class, args.toArray());
-        args.add(query.limit());
-        args.add(query.offset());
-        var results = jdbc.queryForList("SELECT document FROM view_namespace" + where
-                        + " ORDER BY namespace_name LIMIT ? OFFSET ?", String.class, args.toArray()).stream()
-                .map(document -> json.read(document, NamespaceView.class)).toList();
-        return new NamespacePage(results, total == null ? 0 : total);
+        scope.append(")");
+        ListSql.Page<NamespaceView> page = lists.page(ListFields.NAMESPACES, NamespaceView.class, scope.toString(),
+                args, query.criteria(), query.offset(), query.limit());
+        return new NamespacePage(page.results(), page.total());
     }
 }

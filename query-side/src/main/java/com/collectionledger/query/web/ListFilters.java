@@ -1,7 +1,6 @@
 package com.collectionledger.query.web;
 
 import com.collectionledger.api.error.Violation;
-import com.collectionledger.api.query.ListCollectionsQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
@@ -21,10 +20,6 @@ final class ListFilters {
 
     static boolean hasNul(String text) {
         return text.indexOf('\u0000') >= 0;
-    }
-
-    static Map<String, Object> parse(JsonNode filters, java.util.List<Violation> violations) {
-        return parse(filters, ListCollectionsQuery.FILTER_FIELDS, violations);
     }
 
     /** The filters of a list whose filter fields are {@code fields}. */
