@@ -410,12 +410,13 @@ public final class ConfigurationRules {
     }
 
     /** Checks one parameter value against its JSON-schema-like spec. */
-    static final class ParameterCheck {
+    public static final class ParameterCheck {
 
         private ParameterCheck() {
         }
 
-        static String problem(JsonNode spec, Object value) {
+        /** What is wrong with {@code value} ("must be a boolean"), or null when it fits {@code spec}. */
+        public static String problem(JsonNode spec, Object value) {
             String type = spec.path("type").asText();
             if (value == null) {
                 return "must not be null";

@@ -4,7 +4,7 @@ import com.collectionledger.service.security.Permission;
 
 /**
  * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history;
- * write: create, clone, patch; delete: delete; admin: namespaces, keys, replay.
+ * write: create, clone, patch, put; delete: delete; admin: namespaces (create, change, delete), keys, replay.
  */
 final class RoutePermissions {
 
@@ -18,6 +18,9 @@ final class RoutePermissions {
         if (path.equals("/v1/namespaces") && method.equals("POST")) {
             return Permission.ADMIN;
         }
+        if (isNamespace(path) && !method.equals("GET") && !method.equals("HEAD")) {
+            return Permission.ADMIN; // PATCH, PUT, DELETE of a namespace
+        }
         boolean listing = path.endsWith("/list");
         return switch (method) {
             case "GET", "HEAD" -> Permission.READ;
@@ -25,5 +28,11 @@ final class RoutePermissions {
             case "POST" -> listing ? Permission.READ : Permission.WRITE;
             default -> Permission.WRITE;
         };
+    }
+
+    /** {@code /v1/namespaces/{identifier}} (not the list). */
+    static boolean isNamespace(String path) {
+        return path.startsWith("/v1/namespaces/") && path.indexOf('/', "/v1/namespaces/".length()) < 0
+                && !path.equals("/v1/namespaces/list");
     }
 }

@@ -1,6 +1,8 @@
 package com.collectionledger.query.bucket;
 
 import com.collectionledger.api.bucket.BucketCreated;
+import com.collectionledger.api.bucket.BucketDeleted;
+import com.collectionledger.api.bucket.BucketUpdated;
 import com.collectionledger.api.query.BucketPage;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.FindBucketQuery;
@@ -11,6 +13,7 @@ import com.collectionledger.query.support.ViewJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +41,21 @@ public class BucketProjection {
         jdbc.update("INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, document) VALUES (?, ?, ?, ?)",
                 event.bucketId(), event.namespaceId(), event.bucketName(), json.write(view));
         positions.advance(event.bucketId(), 0);
+    }
+
+    @EventHandler
+    void on(BucketUpdated event, @SequenceNumber long version) {
+        jdbc.queryForList("SELECT document FROM view_bucket WHERE bucket_id = ?", String.class, event.bucketId())
+                .stream().findFirst().map(document -> json.read(document, BucketView.class).updated(event))
+                .ifPresent(view -> jdbc.update("UPDATE view_bucket SET bucket_name = ?, document = ? WHERE bucket_id = ?",
+                        event.bucketName(), json.write(view), event.bucketId()));
+        positions.advance(event.bucketId(), version);
+    }
+
+    @EventHandler
+    void on(BucketDeleted event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM view_bucket WHERE bucket_id = ?", event.bucketId());
+        positions.advance(event.bucketId(), version);
     }
 
     @ResetHandler
