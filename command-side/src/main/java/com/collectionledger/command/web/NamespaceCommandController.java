@@ -163,7 +163,8 @@ class NamespaceCommandController {
                     folded = folded.updated(updated);
                 }
             }
-            return folded;
+            // A namespace just created holds nothing; after a change its counts are not known here.
+            return written.version() == 0 ? folded.withCounts(0, 0) : folded;
         }));
     }
 }
