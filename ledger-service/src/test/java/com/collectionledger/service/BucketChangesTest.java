@@ -3,6 +3,8 @@ package com.collectionledger.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -365,7 +367,7 @@ class BucketChangesTest extends LedgerHttpTest {
         }
     }
 
-    // ---- the V7 migration's backfill -----------------------------------------------------------------
+    // ---- the migration's backfill (V7) -------------------------------------------------------------------
 
     @Test
     void theMigrationFindsTheBucketsOfCollectionsThatExistedBeforeIt() throws Exception {
@@ -387,8 +389,10 @@ class BucketChangesTest extends LedgerHttpTest {
         List<String> kept = jdbc.queryForList(rows, String.class, ours.toArray());
         jdbc.update("DELETE FROM dir_collection_bucket WHERE collection_id IN (?, ?, ?)", ours.toArray());
 
-        String migration = new String(getClass().getResourceAsStream(
-                "/db/migration/common/V7__namespace_and_bucket_changes.sql").readAllBytes(), StandardCharsets.UTF_8);
+        Resource[] found = new PathMatchingResourcePatternResolver()
+                .getResources("classpath:db/migration/common/V*__namespace_and_bucket_changes.sql");
+        assertThat(found).hasSize(1);
+        String migration = found[0].getContentAsString(StandardCharsets.UTF_8);
         String backfill = migration.substring(migration.indexOf("INSERT INTO dir_collection_bucket"));
         jdbc.update(backfill.substring(0, backfill.indexOf(';')) + " AND c.collection_id IN (?, ?, ?)", ours.toArray());
 

@@ -133,9 +133,10 @@ class NamespaceChangesTest extends LedgerHttpTest {
 
     @Test
     void unknownNamespaceIsNotFoundForEveryChange() {
-        for (HttpApi.Response response : List.of(rename("no-such-namespace", "whatever"),
-                api().put("/v1/namespaces/ns_0000000000", Map.of("description", "x")),
-                api().delete("/v1/namespaces/no-such-namespace"))) {
+        // The OpenAPI's examples of namespace_identifier, a name and an ID, name no namespace here.
+        for (HttpApi.Response response : List.of(rename("my_namespace", "whatever"),
+                api().put("/v1/namespaces/ns_1234567890", Map.of("description", "x")),
+                api().delete("/v1/namespaces/my_namespace"), api().delete("/v1/namespaces/ns_1234567890"))) {
             assertThat(response.status()).as(response.toString()).isEqualTo(404);
             assertThat(response.text("error.type")).isEqualTo("NotFoundError");
         }
