@@ -424,6 +424,28 @@ class ListFilterLanguageTest extends LedgerHttpTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM view_field_value WHERE owner_id = ?", Long.class, id)).isZero();
     }
 
+    @Test
+    void bucketAndNamespaceChangesAreFilteredByTheirNewValuesAndDeletionsVanish() {
+        String namespace = newNamespace();
+        HttpApi own = api().inNamespace(namespace);
+        String bucket = newArticlesBucket(own, "changing");
+        ok(own.patch("/v1/buckets/" + bucket, Map.of("description", "renamed shelf", "metadata", Map.of("tier", "gold"))));
+        assertThat(bucketNames(own.post("/v1/buckets/list", Map.of("filters", Map.of("metadata.tier", "gold")))))
+                .containsExactly("changing");
+        assertThat(bucketNames(own.post("/v1/buckets/list", Map.of("filters", Map.of("description", "renamed shelf")))))
+                .containsExactly("changing");
+
+        ok(api().patch("/v1/namespaces/" + namespace, Map.of("description", "changed namespace")));
+        assertThat(namespaceNames(api().post("/v1/namespaces/list",
+                Map.of("filters", Map.of("description", "changed namespace"))))).containsExactly(namespace);
+
+        assertThat(own.delete("/v1/buckets/" + bucket).status()).isEqualTo(200);
+        assertThat(bucketNames(own.post("/v1/buckets/list", Map.of("filters", Map.of("metadata.tier", "gold")))))
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM view_field_value WHERE owner_id = ?", Long.class, bucket))
+                .isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Buckets and namespaces
 

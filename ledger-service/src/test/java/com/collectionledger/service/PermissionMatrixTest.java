@@ -32,6 +32,21 @@ class PermissionMatrixTest extends LedgerHttpTest {
             return admin.post("/v1/collections", textCollection("doomed-" + UUID.randomUUID().toString()
                     .substring(0, 8), bucket)).text("collection_id");
         }
+
+        /** A bucket no collection reads, made just to be deleted. */
+        String deletableBucket() {
+            return admin.post("/v1/buckets", Map.of("bucket_name", "doomed-" + UUID.randomUUID().toString()
+                            .substring(0, 8), "bucket_schema", Map.of("properties", Map.of("a", Map.of("type", "string")))))
+                    .text("bucket_id");
+        }
+
+        /** A namespace in the same scope as this one (in or out of the key's), made just to be deleted. */
+        String deletableNamespace() {
+            String name = namespace + "-doomed-" + UUID.randomUUID().toString().substring(0, 4);
+            admin.post("/v1/namespaces", Map.of("namespace_name", name, "feature_extractors",
+                    List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
+            return name;
+        }
     }
 
     private String team;
@@ -93,8 +108,8 @@ class PermissionMatrixTest extends LedgerHttpTest {
         if (!inside && route.namespaced) {
             return 403;
         }
-        if (!inside && route.name.equals("get namespace")) {
-            return 404;
+        if (!inside && route.name.endsWith(" namespace") && !route.name.equals("create namespace")) {
+            return 404; // a namespace the key may not use is one that does not exist
         }
         return route.success;
     }
@@ -141,6 +156,18 @@ class PermissionMatrixTest extends LedgerHttpTest {
                         + f.template + "/instantiate", Map.of("collection_name",
                         "inst-" + UUID.randomUUID().toString().substring(0, 8)))),
                 new Route("delete", "delete", true, 200, f -> f.caller.delete("/v1/collections/" + f.deletable())),
+                new Route("patch bucket", "write", true, 200, f -> f.caller.patch("/v1/buckets/" + f.bucket,
+                        Map.of("description", "patched"))),
+                new Route("put bucket", "write", true, 200, f -> f.caller.put("/v1/buckets/" + f.bucket,
+                        Map.of("description", "put"))),
+                new Route("delete bucket", "delete", true, 200, f -> f.caller.delete("/v1/buckets/"
+                        + f.deletableBucket())),
+                new Route("patch namespace", "admin", false, 200, f -> f.caller.patch("/v1/namespaces/" + f.namespace,
+                        Map.of("description", "patched"))),
+                new Route("put namespace", "admin", false, 200, f -> f.caller.put("/v1/namespaces/" + f.namespace,
+                        Map.of("description", "put"))),
+                new Route("delete namespace", "admin", false, 200, f -> f.caller.delete("/v1/namespaces/"
+                        + f.deletableNamespace())),
                 new Route("create namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces", Map.of(
                         "namespace_name", unique + "-" + UUID.randomUUID().toString().substring(0, 4),
                         "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))))),

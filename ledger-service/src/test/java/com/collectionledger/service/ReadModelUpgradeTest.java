@@ -24,13 +24,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A read model written before V8 has no list values (view_field_value), and its documents hold the
- * source_lineage of revision 1; V9 empties it and drops the read model's tokens. The next start
+ * source_lineage of revision 1; V10 empties it and drops the read model's tokens. The next start
  * rebuilds all of it from the event store, and the list filters find what was written before.
  */
 class ReadModelUpgradeTest {
 
     private static final String KEY = "sk_test_upgrade_0123456789abcdefghijklmnopqrs";
-    private static final String REBUILD_MIGRATION = classpathText("db/migration/common/V9__rebuild_read_model.sql");
+    private static final String REBUILD_MIGRATION = classpathText("db/migration/common/V10__rebuild_read_model.sql");
 
     @TempDir
     Path dataDir;

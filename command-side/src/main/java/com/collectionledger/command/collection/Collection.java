@@ -30,6 +30,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -135,16 +136,21 @@ public class Collection {
         requireVersion(command.expectedVersion());
         List<Directory.CollectionEntry> dependents = directory.liveDependents(collectionId);
         if (!dependents.isEmpty()) {
-            List<Map<String, Object>> named = dependents.stream()
-                    .map(d -> Map.<String, Object>of("collection_id", d.collectionId(),
-                            "collection_name", d.collectionName()))
-                    .toList();
-            throw new DomainException(LedgerError.of(ErrorKind.CONFLICT, "collection '" + collectionName
-                    + "' is the source of " + dependents.stream().map(Directory.CollectionEntry::collectionName)
-                    .toList() + "; delete those first", Map.of("dependents", named)));
+            throw DomainException.usedBy("collection '" + collectionName + "' is the source of "
+                    + DomainException.names(dependents) + "; delete those first", dependents, Map.of());
         }
         apply(new CollectionDeleted(collectionId, namespaceId, collectionName, clock.instant()));
         return new CommandOutcome(collectionId, version);
+    }
+
+    /**
+     * Deletes this collection as part of its namespace's deletion, which deletes every dependent too:
+     * no dependents check. Called on the loaded aggregate, in the namespace command's unit of work.
+     */
+    public void deleteWithItsNamespace(Instant at) {
+        if (!deleted) {
+            apply(new CollectionDeleted(collectionId, namespaceId, collectionName, at));
+        }
     }
 
     /** A configuration as it was at one version. */

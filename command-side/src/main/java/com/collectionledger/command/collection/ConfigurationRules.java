@@ -425,7 +425,7 @@ public final class ConfigurationRules {
      * {@code pattern_description} for the message), {@code minimum}, {@code maximum}. The fields of an
      * object value are checked by {@link #checkFields}.
      */
-    static final class ParameterCheck {
+    public static final class ParameterCheck {
 
         private static final Map<String, String> TYPE_NAMES = Map.of("string", "a string", "boolean", "a boolean",
                 "integer", "an integer", "number", "a number", "object", "an object", "array", "an array");
@@ -433,7 +433,8 @@ public final class ConfigurationRules {
         private ParameterCheck() {
         }
 
-        static String problem(JsonNode spec, Object value) {
+        /** What is wrong with {@code value} ("must be a boolean"), or null when it fits {@code spec}. */
+        public static String problem(JsonNode spec, Object value) {
             List<String> types = new ArrayList<>();
             if (spec.path("type").isArray()) {
                 spec.get("type").forEach(t -> types.add(t.asText()));

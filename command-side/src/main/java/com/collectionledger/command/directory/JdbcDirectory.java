@@ -25,6 +25,7 @@ public class JdbcDirectory implements Directory {
     private final JdbcTemplate jdbc;
     private final DirectoryJson json;
     private final RowMapper<CollectionEntry> collectionRow;
+    private final RowMapper<BucketEntry> bucketRow;
 
     JdbcDirectory(JdbcTemplate jdbc, DirectoryJson json) {
         this.jdbc = jdbc;
@@ -33,6 +34,8 @@ public class JdbcDirectory implements Directory {
                 rs.getString("collection_name"), json.read(rs.getString("output_schema"), ObjectSchema.class),
                 rs.getString("feature_extractor_id"), sourceLineage(rs.getString("source_lineage"),
                         rs.getString("feature_extractor_id"), rs.getString("output_schema")));
+        this.bucketRow = (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
+                rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class));
     }
 
     /** Rows written before the lineage had tiers are read in the new shape (see {@link LegacySourceLineage}). */
@@ -54,6 +57,31 @@ public class JdbcDirectory implements Directory {
                         json.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId).stream().findFirst();
     }
 
+    @Override
+    public void lockNamespace(String namespaceId) {
+        jdbc.queryForList("SELECT namespace_id FROM dir_namespace WHERE namespace_id = ? FOR UPDATE", String.class,
+                namespaceId);
+    }
+
+    @Override
+    public List<CollectionEntry> liveCollections(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_collection WHERE namespace_id = ? AND NOT deleted ORDER BY collection_name",
+                collectionRow, namespaceId);
+    }
+
+    @Override
+    public List<BucketEntry> buckets(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? ORDER BY bucket_name", bucketRow,
+                namespaceId);
+    }
+
+    @Override
+    public List<CollectionEntry> liveBucketDependents(String bucketId) {
+        return jdbc.query("""
+                SELECT c.* FROM dir_collection c JOIN dir_collection_bucket b ON b.collection_id = c.collection_id
+                WHERE b.bucket_id = ? AND NOT c.deleted ORDER BY c.collection_name""", collectionRow, bucketId);
+    }
+
     /** A namespace by ID or by name. */
     public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
         return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
@@ -72,9 +100,7 @@ public class JdbcDirectory implements Directory {
         if (unfindable(bucketId)) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?",
-                (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
-                        rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class)),
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?", bucketRow,
                 namespaceId, bucketId).stream().findFirst();
     }
 

@@ -90,7 +90,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, namespace.get().namespaceId());
-        } else if (namespaceRead(request.getMethod(), path)) {
+        } else if (RoutePermissions.isNamespace(path)) {
+            // Reading or changing a namespace the key may not use: as if it did not exist.
             String identifier = path.substring("/v1/namespaces/".length());
             Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier);
             if (namespace.isPresent() && !key.mayUse(namespace.get().namespaceId(), namespace.get().namespaceName())) {
@@ -113,9 +114,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 || path.startsWith("/v1/templates/");
     }
 
-    private static boolean namespaceRead(String method, String path) {
-        return "GET".equals(method) && path.startsWith("/v1/namespaces/") && path.indexOf('/', 15) < 0;
-    }
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());

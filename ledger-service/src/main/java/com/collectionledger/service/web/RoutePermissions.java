@@ -4,8 +4,8 @@ import com.collectionledger.service.security.Permission;
 
 /**
  * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history, features;
- * write: create, clone, patch, template capture and instantiation; delete: delete; admin: namespaces,
- * keys, replay.
+ * write: create, clone, patch, put, template capture and instantiation; delete: delete; admin: namespaces
+ * (create, change, delete), keys, replay.
  */
 final class RoutePermissions {
 
@@ -19,6 +19,9 @@ final class RoutePermissions {
         if (path.equals("/v1/namespaces") && method.equals("POST")) {
             return Permission.ADMIN;
         }
+        if (isNamespace(path) && !method.equals("GET") && !method.equals("HEAD")) {
+            return Permission.ADMIN; // PATCH, PUT, DELETE of a namespace
+        }
         // Mixpeek's list of collection templates is a POST to the collection of templates itself.
         boolean listing = path.endsWith("/list") || path.equals("/v1/templates/collections");
         return switch (method) {
@@ -27,5 +30,11 @@ final class RoutePermissions {
             case "POST" -> listing ? Permission.READ : Permission.WRITE;
             default -> Permission.WRITE;
         };
+    }
+
+    /** {@code /v1/namespaces/{identifier}} (not the list). */
+    static boolean isNamespace(String path) {
+        return path.startsWith("/v1/namespaces/") && path.indexOf('/', "/v1/namespaces/".length()) < 0
+                && !path.equals("/v1/namespaces/list");
     }
 }

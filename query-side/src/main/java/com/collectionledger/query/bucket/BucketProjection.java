@@ -1,6 +1,8 @@
 package com.collectionledger.query.bucket;
 
 import com.collectionledger.api.bucket.BucketCreated;
+import com.collectionledger.api.bucket.BucketDeleted;
+import com.collectionledger.api.bucket.BucketUpdated;
 import com.collectionledger.api.query.BucketPage;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.FindBucketQuery;
@@ -15,6 +17,7 @@ import com.collectionledger.query.support.ViewTimestamps;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,28 @@ public class BucketProjection {
                 ViewTimestamps.of(view.createdAt()), ViewTimestamps.of(view.updatedAt()), json.write(view));
         index.replace(ListFields.BUCKETS, view.bucketId(), view);
         positions.advance(event.bucketId(), 0);
+    }
+
+    @EventHandler
+    void on(BucketUpdated event, @SequenceNumber long version) {
+        jdbc.queryForList("SELECT document FROM view_bucket WHERE bucket_id = ?", String.class, event.bucketId())
+                .stream().findFirst().map(document -> json.read(document, BucketView.class).updated(event))
+                .ifPresent(view -> {
+                    jdbc.update("""
+                                    UPDATE view_bucket SET bucket_name = ?, description = ?, updated_at = ?, document = ?
+                                    WHERE bucket_id = ?""",
+                            view.bucketName(), view.description(), ViewTimestamps.of(view.updatedAt()),
+                            json.write(view), view.bucketId());
+                    index.replace(ListFields.BUCKETS, view.bucketId(), view);
+                });
+        positions.advance(event.bucketId(), version);
+    }
+
+    @EventHandler
+    void on(BucketDeleted event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM view_bucket WHERE bucket_id = ?", event.bucketId());
+        index.remove(event.bucketId());
+        positions.advance(event.bucketId(), version);
     }
 
     @ResetHandler

@@ -1,6 +1,8 @@
 package com.collectionledger.query.namespace;
 
 import com.collectionledger.api.namespace.NamespaceCreated;
+import com.collectionledger.api.namespace.NamespaceDeleted;
+import com.collectionledger.api.namespace.NamespaceUpdated;
 import com.collectionledger.api.query.FindNamespaceQuery;
 import com.collectionledger.api.query.ListNamespacesQuery;
 import com.collectionledger.api.query.NamespacePage;
@@ -15,12 +17,17 @@ import com.collectionledger.query.support.ViewTimestamps;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Component
@@ -54,6 +61,26 @@ public class NamespaceProjection {
         positions.advance(event.namespaceId(), 0);
     }
 
+    @EventHandler
+    void on(NamespaceUpdated event, @SequenceNumber long version) {
+        find(event.namespaceId()).map(view -> view.updated(event)).ifPresent(view -> {
+            jdbc.update("""
+                            UPDATE view_namespace SET namespace_name = ?, description = ?, updated_at = ?, document = ?
+                            WHERE namespace_id = ?""",
+                    view.namespaceName(), view.description(), ViewTimestamps.of(view.updatedAt()), json.write(view),
+                    view.namespaceId());
+            index.replace(ListFields.NAMESPACES, view.namespaceId(), view);
+        });
+        positions.advance(event.namespaceId(), version);
+    }
+
+    @EventHandler
+    void on(NamespaceDeleted event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM view_namespace WHERE namespace_id = ?", event.namespaceId());
+        index.remove(event.namespaceId());
+        positions.advance(event.namespaceId(), version);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM view_namespace");
@@ -62,9 +89,34 @@ public class NamespaceProjection {
 
     @QueryHandler
     Optional<NamespaceView> handle(FindNamespaceQuery query) {
+        return find(query.identifier()).map(view -> withCounts(List.of(view)).get(0));
+    }
+
+    private Optional<NamespaceView> find(String identifier) {
         return jdbc.queryForList("SELECT document FROM view_namespace WHERE namespace_id = ? OR namespace_name = ?",
-                        String.class, query.identifier(), query.identifier())
+                        String.class, identifier, identifier)
                 .stream().findFirst().map(document -> json.read(document, NamespaceView.class));
+    }
+
+    /** The views with how many buckets and live collections each namespace holds, counted now. */
+    private List<NamespaceView> withCounts(List<NamespaceView> views) {
+        if (views.isEmpty()) {
+            return views;
+        }
+        List<String> ids = views.stream().map(NamespaceView::namespaceId).toList();
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        Map<String, Long> buckets = counts("SELECT namespace_id, COUNT(*) FROM view_bucket WHERE namespace_id IN ("
+                + in + ") GROUP BY namespace_id", ids);
+        Map<String, Long> collections = counts("SELECT namespace_id, COUNT(*) FROM view_collection WHERE NOT deleted "
+                + "AND namespace_id IN (" + in + ") GROUP BY namespace_id", ids);
+        return views.stream().map(view -> view.withCounts(buckets.getOrDefault(view.namespaceId(), 0L),
+                collections.getOrDefault(view.namespaceId(), 0L))).toList();
+    }
+
+    private Map<String, Long> counts(String sql, List<String> ids) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql, (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), ids.toArray());
+        return counts;
     }
 
     @QueryHandler
@@ -81,6 +133,6 @@ public class NamespaceProjection {
         scope.append(")");
         ListSql.Page<NamespaceView> page = lists.page(ListFields.NAMESPACES, NamespaceView.class, scope.toString(),
                 args, query.criteria(), query.offset(), query.limit());
-        return new NamespacePage(page.results(), page.total());
+        return new NamespacePage(withCounts(page.results()), page.total());
     }
 }
