@@ -58,7 +58,7 @@ public final class ListFields<V> {
                     view -> each(view.config().taxonomyApplications(), TaxonomyApplication::executionMode))
             .indexed("taxonomy_applications.target_collection_id",
                     view -> each(view.config().taxonomyApplications(), TaxonomyApplication::targetCollectionId))
-            .metadata(view -> view.config().metadata());
+            .metadata(METADATA, view -> view.config().metadata());
 
     public static final ListFields<BucketView> BUCKETS = new ListFields<BucketView>("buckets",
             "view_bucket", "bucket_id", "bucket_name", List.of("bucket_id", "bucket_name", "description"))
@@ -67,7 +67,7 @@ public final class ListFields<V> {
             .column("description", STRING, "description")
             .column("created_at", TIMESTAMP, "created_at")
             .column("updated_at", TIMESTAMP, "updated_at")
-            .metadata(BucketView::metadata);
+            .metadata(METADATA, BucketView::metadata);
 
     public static final ListFields<NamespaceView> NAMESPACES = new ListFields<NamespaceView>("namespaces",
             "view_namespace", "namespace_id", "namespace_name", List.of("namespace_id", "namespace_name", "description"))
@@ -85,18 +85,21 @@ public final class ListFields<V> {
     private final String table;
     private final String idColumn;
     private final String defaultSort;
-    private final List<String> searchColumns;
+    /** Fields (columns or indexed) of which {@code search} is a substring. */
+    private final List<String> searchFields;
     /** By name and by alias (the flat names of earlier versions, e.g. {@code source_type}). */
     private final Map<String, ListField> fields = new LinkedHashMap<>();
     private final Map<String, Function<V, Object>> indexedValues = new LinkedHashMap<>();
+    /** Where the resource's metadata is, e.g. {@code metadata}; null when it has none. */
+    private String metadataPath;
     private Function<V, Map<String, Object>> metadata;
 
-    private ListFields(String resource, String table, String idColumn, String defaultSort, List<String> searchColumns) {
+    private ListFields(String resource, String table, String idColumn, String defaultSort, List<String> searchFields) {
         this.resource = resource;
         this.table = table;
         this.idColumn = idColumn;
         this.defaultSort = defaultSort;
-        this.searchColumns = searchColumns;
+        this.searchFields = searchFields;
     }
 
     private ListFields<V> column(String name, FieldType type, String column, String... aliases) {
@@ -122,7 +125,8 @@ public final class ListFields<V> {
         return this;
     }
 
-    private ListFields<V> metadata(Function<V, Map<String, Object>> values) {
+    private ListFields<V> metadata(String path, Function<V, Map<String, Object>> values) {
+        this.metadataPath = path;
         this.metadata = values;
         return this;
     }
@@ -135,22 +139,22 @@ public final class ListFields<V> {
         return values;
     }
 
-    /** The field a name or alias means; any {@code metadata.<key>} where the resource has metadata. */
+    /** The field a name or alias means; any {@code <metadata path>.<key>} where the resource has metadata. */
     public Optional<ListField> resolve(String name) {
         ListField field = fields.get(name);
         if (field != null) {
             return Optional.of(field);
         }
-        boolean metadataPath = metadata != null && name.startsWith(METADATA + ".")
-                && name.length() > METADATA.length() + 1 && name.length() <= MAX_PATH_LENGTH;
-        return metadataPath ? Optional.of(new ListField(name, FieldType.ANY, null, false)) : Optional.empty();
+        boolean metadataKey = metadata != null && name.startsWith(metadataPath + ".")
+                && name.length() > metadataPath.length() + 1 && name.length() <= MAX_PATH_LENGTH;
+        return metadataKey ? Optional.of(new ListField(name, FieldType.ANY, null, false)) : Optional.empty();
     }
 
     /** The field names a client may use, for messages. */
     public List<String> names() {
         List<String> names = new ArrayList<>(fields.values().stream().map(ListField::name).distinct().toList());
         if (metadata != null) {
-            names.add(METADATA + ".<key>");
+            names.add(metadataPath + ".<key>");
         }
         return names;
     }
@@ -169,7 +173,7 @@ public final class ListFields<V> {
         List<FieldValue> values = new ArrayList<>();
         indexedValues.forEach((path, extract) -> FieldValue.flatten(path, extract.apply(view), values));
         if (metadata != null) {
-            FieldValue.flatten(METADATA, metadata.apply(view), values);
+            FieldValue.flatten(metadataPath, metadata.apply(view), values);
         }
         return values;
     }
@@ -191,8 +195,8 @@ public final class ListFields<V> {
         return defaultSort;
     }
 
-    List<String> searchColumns() {
-        return searchColumns;
+    List<String> searchFields() {
+        return searchFields;
     }
 
     /** Whether the view has values in {@code view_field_value}; its rows there are marked with {@link #resource}. */
