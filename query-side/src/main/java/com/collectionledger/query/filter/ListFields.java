@@ -5,6 +5,7 @@ import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.NamespaceView;
+import com.collectionledger.api.query.TemplateView;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,6 +81,35 @@ public final class ListFields<V> {
             .indexed("feature_extractors.feature_extractor_name",
                     view -> each(view.featureExtractors(), ExtractorRef::featureExtractorName))
             .indexed("feature_extractors.version", view -> each(view.featureExtractors(), ExtractorRef::version));
+
+    /** Collection templates, by the paths of Mixpeek's BaseTemplateModel; {@code search} looks in their tags too. */
+    public static final ListFields<TemplateView> TEMPLATES = new ListFields<TemplateView>("templates",
+            "view_template", "template_id", "created_at", List.of("template_id", "name", "description", "tags"))
+            .column("template_id", STRING, "template_id")
+            .column("name", STRING, "name", "template_name")
+            .column("description", STRING, "description")
+            .column("category", STRING, "category")
+            .column("scope", STRING, "scope")
+            .column("source_resource_id", STRING, "source_resource_id")
+            .column("namespace_id", STRING, "namespace_id")
+            .column("created_at", TIMESTAMP, "created_at")
+            .column("updated_at", TIMESTAMP, "updated_at")
+            .indexed("tags", TemplateView::tags)
+            .indexed("source_collection_name", TemplateView::sourceCollectionName)
+            .indexed("created_by", TemplateView::createdBy)
+            .indexed("configuration.source.type", view -> view.configuration().source().type())
+            .indexed("configuration.source.bucket_ids", view -> view.configuration().source().bucketIds())
+            .indexed("configuration.source.collection_id", view -> view.configuration().source().collectionId())
+            .indexed("configuration.source.collection_ids", view -> view.configuration().source().collectionIds())
+            .indexed("configuration.feature_extractor.feature_extractor_id",
+                    view -> view.configuration().featureExtractor().featureExtractorId())
+            .indexed("configuration.feature_extractor.feature_extractor_name",
+                    view -> view.configuration().featureExtractor().featureExtractorName())
+            .indexed("configuration.feature_extractor.version",
+                    view -> view.configuration().featureExtractor().version())
+            .indexed("configuration.taxonomy_applications.taxonomy_id",
+                    view -> each(view.configuration().taxonomyApplications(), TaxonomyApplication::taxonomyId))
+            .metadata("configuration." + METADATA, view -> view.configuration().metadata());
 
     private final String resource;
     private final String table;
