@@ -43,11 +43,15 @@ class CollectionTemplatesTest extends LedgerHttpTest {
     }
 
     private String template(String name, String category, List<String> tags) {
+        return templateOf(source, name, category, tags);
+    }
+
+    private String templateOf(String collection, String name, String category, List<String> tags) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("template_name", name);
         body.put("category", category);
         body.put("tags", tags);
-        HttpApi.Response created = capture(source, body);
+        HttpApi.Response created = capture(collection, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("template_id");
     }
@@ -208,7 +212,7 @@ class CollectionTemplatesTest extends LedgerHttpTest {
                 .isEqualTo("[\"body\",\"filters\",\"AND\",\"0\",\"field\"]");
 
         HttpApi.Response otherOperator = api.post(TEMPLATES, Map.of("filters", Map.of("AND", List.of(
-                Map.of("field", "category", "operator", "ne", "value", "x")))));
+                Map.of("field", "category", "operator", "near", "value", "x")))));
         assertThat(otherOperator.at("detail.0.loc").toString())
                 .isEqualTo("[\"body\",\"filters\",\"AND\",\"0\",\"operator\"]");
 
@@ -219,6 +223,78 @@ class CollectionTemplatesTest extends LedgerHttpTest {
         invalid.at("detail").forEach(d -> locations.add(d.path("loc").toString()));
         assertThat(locations).containsExactlyInAnyOrder("[\"body\",\"sort\",\"field\"]", "[\"body\",\"scope\"]",
                 "[\"body\",\"search\"]", "[\"body\",\"tags\",\"1\"]", "[\"body\",\"is_active\"]");
+    }
+
+    @Test
+    void listSpeaksTheFilterLanguageOfTheOtherLists() {
+        template("Alpha search", "search", List.of("text", "prod"));
+        template("Beta archive", "archive", List.of("text", "Legacy"));
+        template("Gamma search", "search", List.of("prod"));
+        String archive = newArticlesBucket(api, "archive");
+        newTextCollection(api, "archive_embeddings", archive);
+        templateOf("archive_embeddings", "Delta archive", "video", List.of("video"));
+
+        // AND, OR and NOT, with in (case-insensitive by default) and starts_with.
+        assertThat(names(list(Map.of("filters", Map.of("AND", List.of(
+                Map.of("field", "tags", "operator", "in", "value", List.of("prod", "legacy")),
+                Map.of("NOT", List.of(Map.of("field", "name", "operator", "starts_with", "value", "gamma")))))))))
+                .containsExactly("Alpha search", "Beta archive");
+        // contains on a tag, or a regex on the name.
+        assertThat(names(list(Map.of("filters", Map.of("OR", List.of(
+                Map.of("field", "tags", "operator", "contains", "value", "RO"),
+                Map.of("field", "name", "operator", "regex", "value", "^Delta [a-z]+$")))))))
+                .containsExactly("Alpha search", "Gamma search", "Delta archive");
+        // Dotted paths into the captured configuration: a list of bucket IDs and a metadata key.
+        assertThat(names(list(Map.of("filters", Map.of("configuration.source.bucket_ids", archive)))))
+                .containsExactly("Delta archive");
+        assertThat(names(list(Map.of("filters", Map.of("configuration.metadata.team", Map.of("$eq", "search"),
+                "configuration.feature_extractor.feature_extractor_id", "text_extractor_v1")))))
+                .containsExactly("Alpha search", "Beta archive", "Gamma search");
+        assertThat(names(list(Map.of("filters", Map.of("source_resource_id", Map.of("$ne", source))))))
+                .containsExactly("Delta archive");
+        // case_sensitive applies to filters and search; ListTemplatesRequest's own fields come on top.
+        assertThat(names(list(Map.of("filters", Map.of("tags", "legacy"))))).containsExactly("Beta archive");
+        assertThat(names(list(Map.of("filters", Map.of("tags", "legacy"), "case_sensitive", true)))).isEmpty();
+        assertThat(names(list(Map.of("search", "LEGAC")))).containsExactly("Beta archive");
+        assertThat(names(list(Map.of("search", "LEGAC", "case_sensitive", true)))).isEmpty();
+        assertThat(names(list(Map.of("category", "search", "search", "a",
+                "filters", Map.of("tags", Map.of("$starts_with", "pr")),
+                "sort", Map.of("field", "name", "direction", "desc")))))
+                .containsExactly("Gamma search", "Alpha search");
+        assertThat(names(list(Map.of("sort", Map.of("field", "category", "direction", "desc"),
+                "filters", Map.of("category", Map.of("$in", List.of("archive", "video")))))))
+                .containsExactly("Delta archive", "Beta archive");
+    }
+
+    @Test
+    void anUnknownFieldOrOperatorIsA422AtItsJsonLocation() {
+        HttpApi.Response unknownField = list(Map.of("filters", Map.of("OR", List.of(
+                Map.of("field", "tags", "value", "prod"),
+                Map.of("field", "popularity", "operator", "gt", "value", 1)))));
+        assertThat(unknownField.status()).isEqualTo(422);
+        assertThat(unknownField.text("error.type")).isEqualTo("ValidationError");
+        assertThat(unknownField.at("detail.0.loc").toString())
+                .isEqualTo("[\"body\",\"filters\",\"OR\",\"1\",\"field\"]");
+        assertThat(unknownField.at("detail.0.msg").asText()).contains("templates", "tags");
+
+        HttpApi.Response unknownOperator = list(Map.of("filters", Map.of("name", Map.of("$near", "x"))));
+        assertThat(unknownOperator.status()).isEqualTo(422);
+        assertThat(unknownOperator.at("detail.0.loc").toString())
+                .isEqualTo("[\"body\",\"filters\",\"name\",\"$near\"]");
+
+        HttpApi.Response notSortable = list(Map.of("sort", Map.of("field", "tags")));
+        assertThat(notSortable.status()).isEqualTo(422);
+        assertThat(notSortable.at("detail.0.loc").toString()).isEqualTo("[\"body\",\"sort\",\"field\"]");
+
+        HttpApi.Response notAList = list(Map.of("filters", Map.of("NOT", List.of(
+                Map.of("field", "tags", "operator", "in", "value", "prod")))));
+        assertThat(notAList.status()).isEqualTo(422);
+        assertThat(notAList.at("detail.0.loc").toString())
+                .isEqualTo("[\"body\",\"filters\",\"NOT\",\"0\",\"value\"]");
+    }
+
+    private HttpApi.Response list(Map<String, Object> body) {
+        return api.post(TEMPLATES, body);
     }
 
     private static List<String> names(HttpApi.Response list) {

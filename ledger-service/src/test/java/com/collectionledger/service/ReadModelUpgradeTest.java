@@ -5,9 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A read model written before V8 has no list values (view_field_value), and its documents hold the
- * source_lineage of revision 1; V10 empties it and drops the read model's tokens. The next start
- * rebuilds all of it from the event store, and the list filters find what was written before.
+ * A read model written before V8 has no list values (view_field_value), its documents hold the
+ * source_lineage of revision 1, and before V11 a template's tags were only in view_template_tag; the
+ * newest rebuild migration empties it and drops the read model's tokens. The next start rebuilds all
+ * of it from the event store, and the list filters find what was written before.
  */
 class ReadModelUpgradeTest {
 
     private static final String KEY = "sk_test_upgrade_0123456789abcdefghijklmnopqrs";
-    private static final String REBUILD_MIGRATION = classpathText("db/migration/common/V10__rebuild_read_model.sql");
+    private static final String REBUILD_MIGRATION = newestRebuildMigration();
 
     @TempDir
     Path dataDir;
@@ -52,6 +56,8 @@ class ReadModelUpgradeTest {
                     LedgerHttpTest.textCollection("articles-text", bucketId));
             collection.put("taxonomy_applications", List.of(Map.of("taxonomy_id", "tax_genres")));
             assertThat(api.post("/v1/collections", collection).status()).isEqualTo(200);
+            assertThat(api.post("/v1/templates/collections/from-collection/articles-text", Map.of("template_name",
+                    "kept template", "tags", List.of("upgraded", "text"))).status()).isEqualTo(201);
         }
 
         try (Connection connection = TestDatabase.connect(store, dataDir); Statement sql = connection.createStatement()) {
@@ -76,6 +82,9 @@ class ReadModelUpgradeTest {
             HttpApi.Response namespaces = api(after).post("/v1/namespaces/list", Map.of("filters", Map.of(
                     "feature_extractors.feature_extractor_id", "text_extractor_v1", "description", "kept")));
             assertThat(namespaces.at("results").findValuesAsText("namespace_name")).containsExactly("upgraded");
+            HttpApi.Response templates = api.post("/v1/templates/collections", Map.of("tags", List.of("upgraded"),
+                    "filters", Map.of("configuration.source.bucket_ids", bucketId)));
+            assertThat(templates.at("results").findValuesAsText("name")).containsExactly("kept template");
         }
     }
 
@@ -87,14 +96,21 @@ class ReadModelUpgradeTest {
         return new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort(), KEY);
     }
 
-    private static String classpathText(String resource) {
-        try (InputStream in = ReadModelUpgradeTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The statements of the last migration that rebuilds the read model (V10, V11, ...): only they fit today's schema. */
+    private static String newestRebuildMigration() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver()
+                    .getResources("classpath:db/migration/common/V*__rebuild_read_model*.sql");
+            Resource newest = Arrays.stream(found).max(Comparator.comparingInt(ReadModelUpgradeTest::version))
+                    .orElseThrow(() -> new IllegalStateException("no rebuild migration on the classpath"));
+            return newest.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int version(Resource migration) {
+        String name = migration.getFilename();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }

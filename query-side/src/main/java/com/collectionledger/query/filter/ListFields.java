@@ -5,6 +5,7 @@ import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.NamespaceView;
+import com.collectionledger.api.query.TemplateView;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,7 +59,7 @@ public final class ListFields<V> {
                     view -> each(view.config().taxonomyApplications(), TaxonomyApplication::executionMode))
             .indexed("taxonomy_applications.target_collection_id",
                     view -> each(view.config().taxonomyApplications(), TaxonomyApplication::targetCollectionId))
-            .metadata(view -> view.config().metadata());
+            .metadata(METADATA, view -> view.config().metadata());
 
     public static final ListFields<BucketView> BUCKETS = new ListFields<BucketView>("buckets",
             "view_bucket", "bucket_id", "bucket_name", List.of("bucket_id", "bucket_name", "description"))
@@ -67,7 +68,7 @@ public final class ListFields<V> {
             .column("description", STRING, "description")
             .column("created_at", TIMESTAMP, "created_at")
             .column("updated_at", TIMESTAMP, "updated_at")
-            .metadata(BucketView::metadata);
+            .metadata(METADATA, BucketView::metadata);
 
     public static final ListFields<NamespaceView> NAMESPACES = new ListFields<NamespaceView>("namespaces",
             "view_namespace", "namespace_id", "namespace_name", List.of("namespace_id", "namespace_name", "description"))
@@ -81,22 +82,54 @@ public final class ListFields<V> {
                     view -> each(view.featureExtractors(), ExtractorRef::featureExtractorName))
             .indexed("feature_extractors.version", view -> each(view.featureExtractors(), ExtractorRef::version));
 
+    /** Collection templates, by the paths of Mixpeek's BaseTemplateModel; {@code search} looks in their tags too. */
+    public static final ListFields<TemplateView> TEMPLATES = new ListFields<TemplateView>("templates",
+            "view_template", "template_id", "created_at", List.of("template_id", "name", "description", "tags"))
+            .column("template_id", STRING, "template_id")
+            .column("name", STRING, "name", "template_name")
+            .column("description", STRING, "description")
+            .column("category", STRING, "category")
+            .column("scope", STRING, "scope")
+            .column("source_resource_id", STRING, "source_resource_id")
+            .column("namespace_id", STRING, "namespace_id")
+            .column("created_at", TIMESTAMP, "created_at")
+            .column("updated_at", TIMESTAMP, "updated_at")
+            .indexed("tags", TemplateView::tags)
+            .indexed("source_collection_name", TemplateView::sourceCollectionName)
+            .indexed("created_by", TemplateView::createdBy)
+            .indexed("configuration.source.type", view -> view.configuration().source().type())
+            .indexed("configuration.source.bucket_ids", view -> view.configuration().source().bucketIds())
+            .indexed("configuration.source.collection_id", view -> view.configuration().source().collectionId())
+            .indexed("configuration.source.collection_ids", view -> view.configuration().source().collectionIds())
+            .indexed("configuration.feature_extractor.feature_extractor_id",
+                    view -> view.configuration().featureExtractor().featureExtractorId())
+            .indexed("configuration.feature_extractor.feature_extractor_name",
+                    view -> view.configuration().featureExtractor().featureExtractorName())
+            .indexed("configuration.feature_extractor.version",
+                    view -> view.configuration().featureExtractor().version())
+            .indexed("configuration.taxonomy_applications.taxonomy_id",
+                    view -> each(view.configuration().taxonomyApplications(), TaxonomyApplication::taxonomyId))
+            .metadata("configuration." + METADATA, view -> view.configuration().metadata());
+
     private final String resource;
     private final String table;
     private final String idColumn;
     private final String defaultSort;
-    private final List<String> searchColumns;
+    /** Fields (columns or indexed) of which {@code search} is a substring. */
+    private final List<String> searchFields;
     /** By name and by alias (the flat names of earlier versions, e.g. {@code source_type}). */
     private final Map<String, ListField> fields = new LinkedHashMap<>();
     private final Map<String, Function<V, Object>> indexedValues = new LinkedHashMap<>();
+    /** Where the resource's metadata is, e.g. {@code metadata}; null when it has none. */
+    private String metadataPath;
     private Function<V, Map<String, Object>> metadata;
 
-    private ListFields(String resource, String table, String idColumn, String defaultSort, List<String> searchColumns) {
+    private ListFields(String resource, String table, String idColumn, String defaultSort, List<String> searchFields) {
         this.resource = resource;
         this.table = table;
         this.idColumn = idColumn;
         this.defaultSort = defaultSort;
-        this.searchColumns = searchColumns;
+        this.searchFields = searchFields;
     }
 
     private ListFields<V> column(String name, FieldType type, String column, String... aliases) {
@@ -122,7 +155,8 @@ public final class ListFields<V> {
         return this;
     }
 
-    private ListFields<V> metadata(Function<V, Map<String, Object>> values) {
+    private ListFields<V> metadata(String path, Function<V, Map<String, Object>> values) {
+        this.metadataPath = path;
         this.metadata = values;
         return this;
     }
@@ -135,22 +169,22 @@ public final class ListFields<V> {
         return values;
     }
 
-    /** The field a name or alias means; any {@code metadata.<key>} where the resource has metadata. */
+    /** The field a name or alias means; any {@code <metadata path>.<key>} where the resource has metadata. */
     public Optional<ListField> resolve(String name) {
         ListField field = fields.get(name);
         if (field != null) {
             return Optional.of(field);
         }
-        boolean metadataPath = metadata != null && name.startsWith(METADATA + ".")
-                && name.length() > METADATA.length() + 1 && name.length() <= MAX_PATH_LENGTH;
-        return metadataPath ? Optional.of(new ListField(name, FieldType.ANY, null, false)) : Optional.empty();
+        boolean metadataKey = metadata != null && name.startsWith(metadataPath + ".")
+                && name.length() > metadataPath.length() + 1 && name.length() <= MAX_PATH_LENGTH;
+        return metadataKey ? Optional.of(new ListField(name, FieldType.ANY, null, false)) : Optional.empty();
     }
 
     /** The field names a client may use, for messages. */
     public List<String> names() {
         List<String> names = new ArrayList<>(fields.values().stream().map(ListField::name).distinct().toList());
         if (metadata != null) {
-            names.add(METADATA + ".<key>");
+            names.add(metadataPath + ".<key>");
         }
         return names;
     }
@@ -169,7 +203,7 @@ public final class ListFields<V> {
         List<FieldValue> values = new ArrayList<>();
         indexedValues.forEach((path, extract) -> FieldValue.flatten(path, extract.apply(view), values));
         if (metadata != null) {
-            FieldValue.flatten(METADATA, metadata.apply(view), values);
+            FieldValue.flatten(metadataPath, metadata.apply(view), values);
         }
         return values;
     }
@@ -191,8 +225,8 @@ public final class ListFields<V> {
         return defaultSort;
     }
 
-    List<String> searchColumns() {
-        return searchColumns;
+    List<String> searchFields() {
+        return searchFields;
     }
 
     /** Whether the view has values in {@code view_field_value}; its rows there are marked with {@link #resource}. */

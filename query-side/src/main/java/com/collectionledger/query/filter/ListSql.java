@@ -4,6 +4,11 @@ import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.query.ListCriteria;
+import com.collectionledger.api.query.ListFilter;
+import com.collectionledger.api.query.ListFilter.Condition;
+import com.collectionledger.api.query.ListFilter.Group;
+import com.collectionledger.api.query.ListFilter.Logic;
+import com.collectionledger.api.query.ListFilter.Operator;
 import com.collectionledger.query.support.ViewJson;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -16,7 +21,7 @@ import java.util.List;
 
 /**
  * Runs a list query: the rows of a view's table in the caller's scope that meet the criteria's
- * filter and search, counted, sorted and paged. The same for collections, buckets and namespaces.
+ * filter and search, counted, sorted and paged. The same for every list route.
  */
 @Component
 public class ListSql {
@@ -41,11 +46,11 @@ public class ListSql {
     public <V> Page<V> page(ListFields<V> fields, Class<V> type, String scope, List<Object> scopeArgs,
                             ListCriteria criteria, int offset, int limit) {
         List<Object> args = new ArrayList<>(scopeArgs);
-        StringBuilder where = new StringBuilder(" WHERE ").append(scope);
-        where.append(" AND ").append(new FilterSql(fields, dialect(), args).of(criteria.filter()));
+        ListFilter filter = criteria.filter();
         if (criteria.search() != null && !criteria.search().isEmpty()) {
-            where.append(" AND ").append(search(fields, criteria.search(), criteria.caseSensitive(), args));
+            filter = new Group(Logic.AND, List.of(filter, search(fields, criteria.search(), criteria.caseSensitive())));
         }
+        String where = " WHERE " + scope + " AND " + new FilterSql(fields, dialect(), args).of(filter);
         String from = " FROM " + fields.table() + " t";
         String sortColumn = fields.sortField(criteria.sortField() == null ? fields.defaultSort() : criteria.sortField())
                 .orElseThrow(() -> new IllegalArgumentException("not a sort field: " + criteria.sortField())).column();
@@ -67,16 +72,13 @@ public class ListSql {
         }
     }
 
-    /** A case-insensitive (unless asked otherwise) substring of any of the resource's search columns. */
-    private static String search(ListFields<?> fields, String term, boolean caseSensitive, List<Object> args) {
-        String pattern = FilterValues.likePattern(term, true, true);
-        List<String> parts = new ArrayList<>();
-        for (String column : fields.searchColumns()) {
-            String value = "COALESCE(t." + column + ", '')";
-            parts.add(caseSensitive ? value + " LIKE ? ESCAPE '\\'" : "LOWER(" + value + ") LIKE LOWER(?) ESCAPE '\\'");
-            args.add(pattern);
-        }
-        return "(" + String.join(" OR ", parts) + ")";
+    /**
+     * A substring, case-insensitive unless asked otherwise, of any of the resource's search fields: a
+     * {@code contains} condition on each, so a column and a list of indexed values (tags) search alike.
+     */
+    private static ListFilter search(ListFields<?> fields, String term, boolean caseSensitive) {
+        return new Group(Logic.OR, fields.searchFields().stream()
+                .<ListFilter>map(field -> new Condition(field, Operator.CONTAINS, term, caseSensitive)).toList());
     }
 
     /**

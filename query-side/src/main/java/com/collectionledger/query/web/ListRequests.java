@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
 
 /**
- * The body of a list route (Mixpeek's ListCollectionsRequest, ListBucketsRequest,
- * ListNamespacesRequest): {@code filters}, {@code sort}, {@code search} and {@code case_sensitive}, checked.
+ * The body of a list route (Mixpeek's ListCollectionsRequest, ListBucketsRequest, ListNamespacesRequest,
+ * ListTemplatesRequest): {@code filters}, {@code sort}, {@code search} and {@code case_sensitive}, checked.
  */
 final class ListRequests {
 

@@ -1,15 +1,18 @@
 package com.collectionledger.query.web;
 
-import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.FindTemplateQuery;
+import com.collectionledger.api.query.ListCriteria;
+import com.collectionledger.api.query.ListFilter;
 import com.collectionledger.api.query.ListTemplatesQuery;
 import com.collectionledger.api.query.TemplatePage;
 import com.collectionledger.api.query.TemplateView;
+import com.collectionledger.query.filter.FilterParser;
+import com.collectionledger.query.filter.ListFields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +54,11 @@ class TemplateQueryController {
                 .orElseThrow(() -> LedgerException.notFound("template", templateId));
     }
 
-    /** Mixpeek's ListTemplatesRequest, paged like every list here. */
+    /**
+     * Mixpeek's ListTemplatesRequest, paged like every list here: {@code filters}, {@code sort},
+     * {@code search} and {@code case_sensitive} as on the collection list, and its own {@code scope},
+     * {@code category} and {@code tags} (must have all) as exact matches besides.
+     */
     @PostMapping
     Map<String, Object> list(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
                              @RequestParam(required = false) Integer limit,
@@ -59,19 +66,19 @@ class TemplateQueryController {
                              @RequestParam(required = false) String cursor,
                              @RequestBody(required = false) JsonNode body) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
-        JsonNode request = body == null ? NullNode.instance : body;
         List<Violation> violations = new ArrayList<>();
-        if (!request.isObject() && !request.isNull()) {
-            throw new LedgerException(LedgerError.invalid(List.of(Violation.at(
-                    "the body must be an object (ListTemplatesRequest)", "type_error", "body"))));
-        }
-        Map<String, Object> filters = ListFilters.parse(request.path("filters"), ListTemplatesQuery.FILTER_FIELDS,
-                violations);
-        ListSort sort = ListSort.parse(request.path("sort"), ListTemplatesQuery.SORT_FIELDS, violations);
-        String search = text(request, "search", violations);
+        ListCriteria criteria = ListRequests.criteria(body, ListFields.TEMPLATES, violations);
+        // A body that is not an object has no fields (its violation is already there).
+        JsonNode request = body == null ? MissingNode.getInstance() : body;
+        List<ListFilter> exact = new ArrayList<>();
         String category = text(request, "category", violations);
+        if (category != null) {
+            exact.add(exactly("category", category));
+        }
         String scope = text(request, "scope", violations);
-        if (scope != null && !SCOPES.contains(scope)) {
+        if (scope != null && SCOPES.contains(scope)) {
+            exact.add(exactly("scope", scope));
+        } else if (scope != null) {
             violations.add(Violation.at("scope must be one of " + SCOPES, "enum", "body", "scope"));
         }
         JsonNode active = request.path("is_active");
@@ -79,14 +86,16 @@ class TemplateQueryController {
             // Every template here is active: true and false both list them all.
             violations.add(Violation.at("is_active must be a boolean", "type_error", "body", "is_active"));
         }
-        List<String> tags = tags(request.path("tags"), violations);
-        if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
-        }
-        TemplatePage result = queries.query(new ListTemplatesQuery(namespaceId, filters, search, category, scope,
-                        tags, sort.field(), sort.descending(), page.offset(), page.limit()),
-                ResponseTypes.instanceOf(TemplatePage.class)).join();
+        tags(request.path("tags"), violations).forEach(tag -> exact.add(exactly("tags", tag)));
+        ListRequests.rejectIfAny(violations);
+        TemplatePage result = queries.query(new ListTemplatesQuery(namespaceId, criteria.and(exact), page.offset(),
+                page.limit()), ResponseTypes.instanceOf(TemplatePage.class)).join();
         return page.response(result.results().stream().map(TemplateModel::from).toList(), result.total());
+    }
+
+    /** A field of ListTemplatesRequest: equal to the value, with its case, whatever {@code case_sensitive} says. */
+    private static ListFilter exactly(String field, String value) {
+        return new ListFilter.Condition(field, ListFilter.Operator.EQ, value, true);
     }
 
     /** An optional string field of the body, or null. */
@@ -99,8 +108,8 @@ class TemplateQueryController {
             violations.add(Violation.at(field + " must be a string", "type_error", "body", field));
             return null;
         }
-        if (ListFilters.hasNul(value.asText())) {
-            violations.add(Violation.at(field + " " + ListFilters.NUL_MESSAGE, "value_error", "body", field));
+        if (FilterParser.hasNul(value.asText())) {
+            violations.add(Violation.at(field + " " + FilterParser.NUL_MESSAGE, "value_error", "body", field));
             return null;
         }
         return value.asText();
@@ -124,8 +133,8 @@ class TemplateQueryController {
             JsonNode tag = tags.get(i);
             if (!tag.isTextual()) {
                 violations.add(Violation.at("a tag must be a string", "type_error", "body", "tags", String.valueOf(i)));
-            } else if (ListFilters.hasNul(tag.asText())) {
-                violations.add(Violation.at("a tag " + ListFilters.NUL_MESSAGE, "value_error",
+            } else if (FilterParser.hasNul(tag.asText())) {
+                violations.add(Violation.at("a tag " + FilterParser.NUL_MESSAGE, "value_error",
                         "body", "tags", String.valueOf(i)));
             } else {
                 result.add(tag.asText());

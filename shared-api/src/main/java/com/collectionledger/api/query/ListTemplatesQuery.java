@@ -1,24 +1,13 @@
 package com.collectionledger.api.query;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * A page of the collection templates of a namespace; answers a {@link TemplatePage}. Every condition
- * given must hold: {@code filters} are exact matches on {@link #FILTER_FIELDS} ({@code tags}: has
- * that tag), {@code search} a case-insensitive substring of the ID, name, description or a tag,
- * {@code tags} all present. Null means no condition.
+ * A page of the collection templates of a namespace that meet {@code criteria} (by creation unless
+ * sorted); answers a {@link TemplatePage}. ListTemplatesRequest's own {@code scope}, {@code category}
+ * and {@code tags} are conditions of the criteria.
  */
-public record ListTemplatesQuery(String namespaceId, Map<String, Object> filters, String search, String category,
-                                 String scope, List<String> tags, String sortField, boolean descending,
-                                 int offset, int limit) {
-
-    public static final List<String> FILTER_FIELDS = List.of("template_id", "name", "category", "scope",
-            "source_resource_id", "tags");
-    public static final List<String> SORT_FIELDS = List.of("name", "created_at", "updated_at", "template_id");
+public record ListTemplatesQuery(String namespaceId, ListCriteria criteria, int offset, int limit) {
 
     public ListTemplatesQuery {
-        filters = filters == null ? Map.of() : Map.copyOf(filters);
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        criteria = criteria == null ? ListCriteria.none() : criteria;
     }
 }
