@@ -6,7 +6,6 @@
 -- Emptying every view and dropping the read-model processor's tokens makes the processor replay
 -- every event (through the upcasters) when it starts, as POST /v1/admin/read-model/replay would.
 DELETE FROM view_field_value;
-DELETE FROM view_template_tag;
 DELETE FROM view_template;
 DELETE FROM view_collection;
 DELETE FROM view_bucket;

@@ -15,10 +15,3 @@ CREATE TABLE view_template (
     document           TEXT         NOT NULL
 );
 CREATE INDEX ix_view_template_created ON view_template (namespace_id, created_at);
-
--- One row per tag of a template, for the list's tag filters.
-CREATE TABLE view_template_tag (
-    template_id VARCHAR(32)  NOT NULL,
-    tag         VARCHAR(200) NOT NULL,
-    PRIMARY KEY (template_id, tag)
-);

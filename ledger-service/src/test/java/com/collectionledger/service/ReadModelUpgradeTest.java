@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A read model written before V8 has no list values (view_field_value), its documents hold the
- * source_lineage of revision 1, and before V11 a template's tags were only in view_template_tag; the
- * newest rebuild migration empties it and drops the read model's tokens. The next start rebuilds all
+ * source_lineage of revision 1, and a template's tags are not indexed; the newest rebuild migration
+ * empties it and drops the read model's tokens. The next start rebuilds all
  * of it from the event store, and the list filters find what was written before.
  */
 class ReadModelUpgradeTest {
@@ -96,7 +96,7 @@ class ReadModelUpgradeTest {
         return new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort(), KEY);
     }
 
-    /** The statements of the last migration that rebuilds the read model (V10, V11, ...): only they fit today's schema. */
+    /** The statements of the last migration that rebuilds the read model (V10, ...): only they fit today's schema. */
     private static String newestRebuildMigration() {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver()
