@@ -95,7 +95,7 @@ class ConcurrentNamesTest extends LedgerHttpTest {
         return run(calls);
     }
 
-    private static List<Integer> run(List<Callable<Integer>> calls) throws Exception {
+    static List<Integer> run(List<Callable<Integer>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         CountDownLatch start = new CountDownLatch(1);
         try {

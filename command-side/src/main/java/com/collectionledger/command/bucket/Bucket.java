@@ -1,9 +1,11 @@
 package com.collectionledger.command.bucket;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.CreateBucketCommand;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.FieldSchema;
+import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.collection.ConfigurationRules;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -31,9 +33,31 @@ public class Bucket {
 
     @AggregateIdentifier
     private String bucketId;
+    private String bucketName;
+    private String description;
+    private ObjectSchema bucketSchema;
+    private Map<String, Object> metadata;
+
+    /** What a namespace clone copies of a bucket. */
+    public record CloneSource(String bucketId, String bucketName, String description, ObjectSchema bucketSchema,
+                              Map<String, Object> metadata) {
+    }
 
     protected Bucket() {
         // for Axon
+    }
+
+    /** A bucket cloned with its namespace: its first event is the one the namespace clone decided on. */
+    public static Bucket fromClone(BucketCloned cloned) {
+        return new Bucket(cloned);
+    }
+
+    private Bucket(BucketCloned cloned) {
+        apply(cloned);
+    }
+
+    public CloneSource cloneSource() {
+        return new CloneSource(bucketId, bucketName, description, bucketSchema, metadata);
     }
 
     @CommandHandler
@@ -93,5 +117,14 @@ public class Bucket {
     @EventSourcingHandler
     void on(BucketCreated event) {
         bucketId = event.bucketId();
+        bucketName = event.bucketName();
+        description = event.description();
+        bucketSchema = event.bucketSchema();
+        metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(BucketCloned event) {
+        on(event.asCreated());
     }
 }

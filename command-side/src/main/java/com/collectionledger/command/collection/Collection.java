@@ -75,6 +75,21 @@ public class Collection {
         apply(cloned);
     }
 
+    /** A collection cloned with its namespace: its first event is the one the namespace clone decided on. */
+    public static Collection fromClone(CollectionCloned cloned) {
+        return new Collection(cloned);
+    }
+
+    /** What a namespace clone copies of a collection: its configuration and lineage as they are now. */
+    public record CloneSource(String collectionId, String collectionName, long version, CollectionConfig config,
+                              ObjectSchema inputSchema, String rootCollectionId, int generation) {
+    }
+
+    public CloneSource cloneSource() {
+        return new CloneSource(collectionId, collectionName, version, config, inputSchema, rootCollectionId,
+                generation);
+    }
+
     @CommandHandler
     public CommandOutcome handle(CloneCollectionCommand command, Directory directory, ExtractorCatalog catalog,
                                  Clock clock) throws Exception {

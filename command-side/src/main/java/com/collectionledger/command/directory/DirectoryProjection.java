@@ -1,5 +1,6 @@
 package com.collectionledger.command.directory;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
@@ -7,6 +8,7 @@ import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.CollectionUpdated;
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.api.error.Violation;
@@ -46,6 +48,16 @@ class DirectoryProjection {
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("namespace", event.namespaceName());
         }
+    }
+
+    @EventHandler
+    void on(NamespaceCloned event) {
+        on(event.asCreated());
+    }
+
+    @EventHandler
+    void on(BucketCloned event) {
+        on(event.asCreated());
     }
 
     @EventHandler

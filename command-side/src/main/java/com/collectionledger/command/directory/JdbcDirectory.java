@@ -25,6 +25,7 @@ public class JdbcDirectory implements Directory {
     private final JdbcTemplate jdbc;
     private final DirectoryJson json;
     private final RowMapper<CollectionEntry> collectionRow;
+    private final RowMapper<BucketEntry> bucketRow;
 
     JdbcDirectory(JdbcTemplate jdbc, DirectoryJson json) {
         this.jdbc = jdbc;
@@ -33,6 +34,8 @@ public class JdbcDirectory implements Directory {
                 rs.getString("collection_name"), json.read(rs.getString("output_schema"), ObjectSchema.class),
                 rs.getString("feature_extractor_id"), sourceLineage(rs.getString("source_lineage"),
                         rs.getString("feature_extractor_id"), rs.getString("output_schema")));
+        this.bucketRow = (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
+                rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class));
     }
 
     /** Rows written before the lineage had tiers are read in the new shape (see {@link LegacySourceLineage}). */
@@ -63,15 +66,24 @@ public class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<CollectionEntry> liveCollections(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_collection WHERE namespace_id = ? AND NOT deleted ORDER BY collection_name",
+                collectionRow, namespaceId);
+    }
+
+    @Override
+    public List<BucketEntry> buckets(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? ORDER BY bucket_name", bucketRow, namespaceId);
+    }
+
+    @Override
     public boolean namespaceNameTaken(String namespaceName) {
         return exists("SELECT COUNT(*) FROM dir_namespace WHERE namespace_name = ?", namespaceName);
     }
 
     @Override
     public Optional<BucketEntry> bucket(String namespaceId, String bucketId) {
-        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?",
-                (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
-                        rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class)),
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?", bucketRow,
                 namespaceId, bucketId).stream().findFirst();
     }
 

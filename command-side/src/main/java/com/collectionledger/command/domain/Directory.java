@@ -25,6 +25,12 @@ public interface Directory {
 
     Optional<NamespaceEntry> namespace(String namespaceId);
 
+    /** The live collections of the namespace, by name. */
+    List<CollectionEntry> liveCollections(String namespaceId);
+
+    /** The buckets of the namespace, by name. */
+    List<BucketEntry> buckets(String namespaceId);
+
     boolean namespaceNameTaken(String namespaceName);
 
     Optional<BucketEntry> bucket(String namespaceId, String bucketId);

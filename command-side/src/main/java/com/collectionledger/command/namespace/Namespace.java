@@ -1,10 +1,17 @@
 package com.collectionledger.command.namespace;
 
+import com.collectionledger.api.bucket.BucketCloned;
+import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.api.namespace.CloneNamespaceCommand;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.namespace.NamespaceCloneOutcome;
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
+import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.collection.Collection;
 import com.collectionledger.command.collection.ConfigurationRules;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -21,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /** A tenant's space: its name is unique service-wide and it lists the extractors its collections may use. */
 @Aggregate
@@ -30,6 +38,8 @@ public class Namespace {
 
     @AggregateIdentifier
     private String namespaceId;
+    private String description;
+    private List<ExtractorRef> featureExtractors;
 
     protected Namespace() {
         // for Axon
@@ -72,8 +82,46 @@ public class Namespace {
                 command.featureExtractors(), clock.instant()));
     }
 
+    /** A namespace made by a clone: its first event is the one its source decided on. */
+    Namespace(NamespaceCloned cloned) {
+        apply(cloned);
+    }
+
+    /**
+     * Clones this namespace with its buckets and (unless left out) its live collections, each as the
+     * first event of a new aggregate, all in this command's unit of work: one transaction appends every
+     * event and writes every directory row, or none.
+     */
+    @CommandHandler
+    public NamespaceCloneOutcome handle(CloneNamespaceCommand command, Directory directory, ExtractorCatalog catalog,
+                                        NamespaceMembers members, Clock clock) throws Exception {
+        List<Bucket.CloneSource> buckets = directory.buckets(namespaceId).stream()
+                .map(bucket -> members.bucket(bucket.bucketId())).toList();
+        List<Collection.CloneSource> collections = !command.includeCollections() ? List.of()
+                : directory.liveCollections(namespaceId).stream()
+                .map(collection -> members.collection(collection.collectionId())).toList();
+        NamespaceClone.Plan plan = NamespaceClone.plan(command,
+                new NamespaceClone.Source(namespaceId, description, featureExtractors), buckets, collections,
+                directory, catalog, clock.instant());
+        createNew(Namespace.class, () -> new Namespace(plan.namespace()));
+        for (BucketCloned cloned : plan.buckets()) {
+            createNew(Bucket.class, () -> Bucket.fromClone(cloned));
+        }
+        for (CollectionCloned cloned : plan.collections()) {
+            createNew(Collection.class, () -> Collection.fromClone(cloned));
+        }
+        return plan.outcome();
+    }
+
     @EventSourcingHandler
     void on(NamespaceCreated event) {
         namespaceId = event.namespaceId();
+        description = event.description();
+        featureExtractors = event.featureExtractors();
+    }
+
+    @EventSourcingHandler
+    void on(NamespaceCloned event) {
+        on(event.asCreated());
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -58,6 +60,35 @@ public class ReadYourWrites {
         return send(aggregateId, command, result -> new CommandOutcome(aggregateId, 0));
     }
 
+    /** A write that created several aggregates: its first one as {@link Written}, and what the handler answered. */
+    public record WrittenWith<R>(Written written, R result) {
+    }
+
+    /**
+     * Sends a command that creates {@code aggregateId} and, in the same transaction, the aggregates that
+     * {@code alsoCreated} reads from its result. It answers visible once the read model shows every one
+     * of them, all within the one timeout.
+     */
+    public <R> WrittenWith<R> createWith(String aggregateId, Object command, Class<R> resultType,
+                                         Function<R, List<String>> alsoCreated) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<R> result = new ArrayList<>(1);
+        Written first = send(aggregateId, command, answer -> {
+            result.add(resultType.cast(answer));
+            return new CommandOutcome(aggregateId, 0);
+        });
+        boolean visible = first.visible();
+        for (String created : alsoCreated.apply(result.get(0))) {
+            if (!visible) {
+                break;
+            }
+            try (SubscriptionQueryResult<Long, Long> versions = subscribe(created)) {
+                visible = awaitVersion(versions, 0, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        }
+        return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
+    }
+
     /** Sends a command whose handler answers a {@link CommandOutcome}. */
     public Written change(String aggregateId, Object command) {
         return send(aggregateId, command, CommandOutcome.class::cast);
@@ -73,13 +104,11 @@ public class ReadYourWrites {
     }
 
     private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {
-        try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
-                new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
-                ResponseTypes.instanceOf(Long.class))) {
+        try (SubscriptionQueryResult<Long, Long> versions = subscribe(aggregateId)) {
             long start = System.nanoTime();
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            boolean visible = awaitVersion(versions, outcome.version());
+            boolean visible = awaitVersion(versions, outcome.version(), timeout);
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
             if (!visible) {
@@ -90,11 +119,16 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target) {
+    private SubscriptionQueryResult<Long, Long> subscribe(String aggregateId) {
+        return queries.subscriptionQuery(new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
+                ResponseTypes.instanceOf(Long.class));
+    }
+
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target, Duration within) {
         try {
             return Flux.concat(versions.initialResult(), versions.updates())
                     .filter(version -> version >= target)
-                    .blockFirst(timeout) != null;
+                    .blockFirst(within) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
         }

@@ -123,6 +123,21 @@ public final class InMemoryDirectory implements Directory {
     }
 
     @Override
+    public List<CollectionEntry> liveCollections(String namespaceId) {
+        return collections.values().stream()
+                .filter(c -> c.namespaceId().equals(namespaceId) && !deleted.contains(c.collectionId()))
+                .sorted(Comparator.comparing(CollectionEntry::collectionName))
+                .toList();
+    }
+
+    @Override
+    public List<BucketEntry> buckets(String namespaceId) {
+        return buckets.values().stream().filter(b -> b.namespaceId().equals(namespaceId))
+                .sorted(Comparator.comparing(BucketEntry::bucketName))
+                .toList();
+    }
+
+    @Override
     public boolean namespaceNameTaken(String namespaceName) {
         return namespaces.values().stream().anyMatch(n -> n.namespaceName().equals(namespaceName));
     }

@@ -90,6 +90,20 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, namespace.get().namespaceId());
+        } else if (namespaceClone(request.getMethod(), path)) {
+            // The key must be allowed to use the source; the new name, like a created namespace's, is not checked.
+            String identifier = path.substring("/v1/namespaces/".length(), path.length() - "/clone".length());
+            Optional<Directory.NamespaceEntry> source = directory.namespaceByIdOrName(identifier);
+            if (source.isEmpty()) {
+                reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
+                return;
+            }
+            if (!key.mayUse(source.get().namespaceId(), source.get().namespaceName())) {
+                reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED,
+                        "this API key may not use namespace '" + identifier + "'"));
+                return;
+            }
+            request.setAttribute(RequestAttributes.NAMESPACE_ID, source.get().namespaceId());
         } else if (namespaceRead(request.getMethod(), path)) {
             String identifier = path.substring("/v1/namespaces/".length());
             Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier);
@@ -110,6 +124,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
     private static boolean namespaced(String path) {
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")
                 || path.equals("/v1/collections") || path.startsWith("/v1/collections/");
+    }
+
+    /** {@code POST /v1/namespaces/{source}/clone}: the source namespace is checked like {@code X-Namespace}. */
+    private static boolean namespaceClone(String method, String path) {
+        return "POST".equals(method) && path.startsWith("/v1/namespaces/") && path.endsWith("/clone")
+                && path.indexOf('/', 15) == path.length() - "/clone".length();
     }
 
     private static boolean namespaceRead(String method, String path) {

@@ -4,7 +4,7 @@ import com.collectionledger.service.security.Permission;
 
 /**
  * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history;
- * write: create, clone, patch; delete: delete; admin: namespaces, keys, replay.
+ * write: create, clone, patch; delete: delete; admin: namespaces (create, clone), keys, replay.
  */
 final class RoutePermissions {
 
@@ -16,6 +16,9 @@ final class RoutePermissions {
             return Permission.ADMIN;
         }
         if (path.equals("/v1/namespaces") && method.equals("POST")) {
+            return Permission.ADMIN;
+        }
+        if (path.startsWith("/v1/namespaces/") && path.endsWith("/clone") && method.equals("POST")) {
             return Permission.ADMIN;
         }
         boolean listing = path.endsWith("/list");

@@ -1,5 +1,6 @@
 package com.collectionledger.query.bucket;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.query.BucketPage;
 import com.collectionledger.api.query.BucketView;
@@ -38,6 +39,11 @@ public class BucketProjection {
         jdbc.update("INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, document) VALUES (?, ?, ?, ?)",
                 event.bucketId(), event.namespaceId(), event.bucketName(), json.write(view));
         positions.advance(event.bucketId(), 0);
+    }
+
+    @EventHandler
+    void on(BucketCloned event) {
+        on(event.asCreated());
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package com.collectionledger.query.namespace;
 
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.query.FindNamespaceQuery;
 import com.collectionledger.api.query.ListNamespacesQuery;
@@ -40,6 +41,11 @@ public class NamespaceProjection {
         jdbc.update("INSERT INTO view_namespace (namespace_id, namespace_name, document) VALUES (?, ?, ?)",
                 event.namespaceId(), event.namespaceName(), json.write(view));
         positions.advance(event.namespaceId(), 0);
+    }
+
+    @EventHandler
+    void on(NamespaceCloned event) {
+        on(event.asCreated());
     }
 
     @ResetHandler
