@@ -77,6 +77,37 @@ class NamespaceCloneTest extends LedgerHttpTest {
     }
 
     @Test
+    void lineageCrossesNamespacesAndShowsOnlyIdsOfCollectionsTheKeyMayNotSee() {
+        String source = twoTierNamespace();
+        String target = unique("fork");
+        assertThat(api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", target)).status())
+                .isEqualTo(200);
+        String original = api().inNamespace(source).get("/v1/collections/scenes").text("collection_id");
+        String clone = api().inNamespace(target).get("/v1/collections/scenes").text("collection_id");
+
+        HttpApi.Response seenByAll = api().inNamespace(target).get("/v1/collections/scenes/lineage");
+        HttpApi.Response seenFromTheClone = reader(target).get("/v1/collections/scenes/lineage");
+        HttpApi.Response seenFromTheOriginal = reader(source).get("/v1/collections/scenes/lineage");
+
+        assertThat(seenByAll.text("ancestors.results.0.collection_id")).isEqualTo(original);
+        assertThat(seenByAll.text("ancestors.results.0.collection_name")).isEqualTo("scenes");
+        assertThat(seenByAll.at("ancestors.results.0.visible").asBoolean()).isTrue();
+        assertThat(seenFromTheClone.status()).as(seenFromTheClone.toString()).isEqualTo(200);
+        assertThat(seenFromTheClone.text("ancestors.results.0.collection_id")).isEqualTo(original);
+        assertThat(seenFromTheClone.at("ancestors.results.0.collection_name").isNull()).isTrue();
+        assertThat(seenFromTheClone.at("ancestors.results.0.visible").asBoolean()).isFalse();
+        assertThat(seenFromTheOriginal.text("descendants.results.0.collection_id")).isEqualTo(clone);
+        assertThat(seenFromTheOriginal.at("descendants.results.0.collection_name").isNull()).isTrue();
+        assertThat(seenFromTheOriginal.at("descendants.results.0.visible").asBoolean()).isFalse();
+    }
+
+    /** A read key for one namespace only, in that namespace. */
+    private HttpApi reader(String namespace) {
+        return new HttpApi(port, api().post("/v1/api-keys", Map.of("name", "reader of " + namespace,
+                "permissions", List.of("read"), "namespaces", List.of(namespace))).text("key")).inNamespace(namespace);
+    }
+
+    @Test
     void collectionsCanBeLeftOutAndTheDescriptionReplaced() {
         String source = twoTierNamespace();
         String target = unique("buckets-only");

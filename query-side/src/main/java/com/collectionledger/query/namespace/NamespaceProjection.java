@@ -63,15 +63,7 @@ public class NamespaceProjection {
     @QueryHandler
     NamespacePage handle(ListNamespacesQuery query) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE (1 = 0");
-        for (String entry : query.scope()) {
-            // Scope entries are IDs, names or patterns with '*': LIKE with '*' as '%', the rest escaped.
-            String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-            where.append(" OR namespace_id LIKE ? ESCAPE '\\' OR namespace_name LIKE ? ESCAPE '\\'");
-            args.add(like);
-            args.add(like);
-        }
-        where.append(")");
+        String where = " WHERE " + NamespaceScopeSql.condition(query.scope(), args);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_namespace" + where, Long.class, args.toArray());
         args.add(query.limit());
         args.add(query.offset());
