@@ -101,6 +101,25 @@ class NamespaceCloneTest extends LedgerHttpTest {
         assertThat(seenFromTheOriginal.at("descendants.results.0.visible").asBoolean()).isFalse();
     }
 
+    @Test
+    void aReplayRebuildsTheCloneAsItWas() {
+        String source = twoTierNamespace();
+        String target = unique("replayed");
+        assertThat(api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", target)).status())
+                .isEqualTo(200);
+        HttpApi copy = api().inNamespace(target);
+        HttpApi.Response scenes = copy.get("/v1/collections/scenes");
+        HttpApi.Response namespace = api().get("/v1/namespaces/" + target);
+        String checksum = api().get("/v1/admin/read-model/checksum").text("checksum");
+
+        replayReadModel();
+
+        assertThat(api().get("/v1/admin/read-model/checksum").text("checksum")).isEqualTo(checksum);
+        assertThat(copy.get("/v1/collections/scenes").body()).isEqualTo(scenes.body());
+        assertThat(api().get("/v1/namespaces/" + target).body()).isEqualTo(namespace.body());
+        assertThat(copy.get("/v1/buckets/videos").status()).isEqualTo(200);
+    }
+
     /** A read key for one namespace only, in that namespace. */
     private HttpApi reader(String namespace) {
         return new HttpApi(port, api().post("/v1/api-keys", Map.of("name", "reader of " + namespace,
@@ -210,8 +229,11 @@ class NamespaceCloneTest extends LedgerHttpTest {
         HttpApi.Response otherOrg = api().post("/v1/namespaces/" + source + "/clone",
                 Map.of("namespace_name", unique("org"), "source_organization_id", "org_abc123"));
         HttpApi.Response nameTaken = api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", taken));
+        HttpApi.Response wrongType = api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", 5));
+        HttpApi.Response wrongResources = api().post("/v1/namespaces/" + source + "/clone",
+                Map.of("namespace_name", unique("typed"), "include_resources", "all"));
 
-        for (HttpApi.Response response : List.of(invalidName, idLike, missing, otherOrg)) {
+        for (HttpApi.Response response : List.of(invalidName, idLike, missing, otherOrg, wrongType, wrongResources)) {
             assertThat(response.status()).as(response.toString()).isEqualTo(422);
             assertThat(response.text("error.type")).isEqualTo("ValidationError");
             assertThat(response.at("detail")).isNotEmpty();

@@ -2,6 +2,7 @@ package com.collectionledger.command.web;
 
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
+import com.collectionledger.api.query.ViewsShownQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,7 +17,9 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -77,15 +80,8 @@ public class ReadYourWrites {
             result.add(resultType.cast(answer));
             return new CommandOutcome(aggregateId, 0);
         });
-        boolean visible = first.visible();
-        for (String created : alsoCreated.apply(result.get(0))) {
-            if (!visible) {
-                break;
-            }
-            try (SubscriptionQueryResult<Long, Long> versions = subscribe(created)) {
-                visible = awaitVersion(versions, 0, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            }
-        }
+        boolean visible = first.visible()
+                && awaitShown(alsoCreated.apply(result.get(0)), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
     }
 
@@ -104,11 +100,13 @@ public class ReadYourWrites {
     }
 
     private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {
-        try (SubscriptionQueryResult<Long, Long> versions = subscribe(aggregateId)) {
+        try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
+                new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
+                ResponseTypes.instanceOf(Long.class))) {
             long start = System.nanoTime();
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            boolean visible = awaitVersion(versions, outcome.version(), timeout);
+            boolean visible = awaitVersion(versions, outcome.version());
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
             if (!visible) {
@@ -119,16 +117,30 @@ public class ReadYourWrites {
         }
     }
 
-    private SubscriptionQueryResult<Long, Long> subscribe(String aggregateId) {
-        return queries.subscriptionQuery(new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
-                ResponseTypes.instanceOf(Long.class));
+    /** Waits until the read model shows every one of these aggregates: one subscription for all of them. */
+    private boolean awaitShown(List<String> aggregateIds, Duration within) {
+        Set<String> pending = new HashSet<>(aggregateIds);
+        if (pending.isEmpty()) {
+            return true;
+        }
+        // Room for an update per aggregate: they may all arrive before the first is read.
+        try (SubscriptionQueryResult<List<String>, String> shown = queries.subscriptionQuery(
+                ViewsShownQuery.class.getName(), new ViewsShownQuery(pending),
+                ResponseTypes.multipleInstancesOf(String.class), ResponseTypes.instanceOf(String.class),
+                pending.size() + 1)) {
+            return Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
+                    .filter(id -> pending.remove(id) && pending.isEmpty())
+                    .blockFirst(within) != null;
+        } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
+            return false;
+        }
     }
 
-    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target, Duration within) {
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target) {
         try {
             return Flux.concat(versions.initialResult(), versions.updates())
                     .filter(version -> version >= target)
-                    .blockFirst(within) != null;
+                    .blockFirst(timeout) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
         }
