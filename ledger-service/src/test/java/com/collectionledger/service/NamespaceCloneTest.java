@@ -165,6 +165,8 @@ class NamespaceCloneTest extends LedgerHttpTest {
         assertThat(stored("namespace.NamespaceCloned", "\"namespaceName\":\"" + target + "\"")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dir_namespace WHERE namespace_name = ?", Integer.class,
                 target)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM view_namespace WHERE namespace_name = ?", Integer.class,
+                target)).isEqualTo(1);
         // Of all the sources' buckets and collections, only the winner's were cloned: the losers left nothing.
         int bucketClones = 0;
         int collectionClones = 0;

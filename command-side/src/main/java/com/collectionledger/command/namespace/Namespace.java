@@ -95,6 +95,7 @@ public class Namespace {
     @CommandHandler
     public NamespaceCloneOutcome handle(CloneNamespaceCommand command, Directory directory, ExtractorCatalog catalog,
                                         NamespaceMembers members, Clock clock) throws Exception {
+        NamespaceClone.checkRequest(command, directory); // before loading every bucket and collection
         List<Bucket.CloneSource> buckets = directory.buckets(namespaceId).stream()
                 .map(bucket -> members.bucket(bucket.bucketId())).toList();
         List<Collection.CloneSource> collections = !command.includeCollections() ? List.of()

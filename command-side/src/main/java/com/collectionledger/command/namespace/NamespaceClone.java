@@ -58,15 +58,7 @@ final class NamespaceClone {
     static Plan plan(CloneNamespaceCommand command, Source source, List<Bucket.CloneSource> buckets,
                      List<Collection.CloneSource> collections, Directory directory, ExtractorCatalog catalog,
                      Instant at) {
-        List<Violation> violations = new ArrayList<>();
-        Names.check("namespace_name", command.namespaceName(), Namespace.ID_PREFIX).ifPresent(violations::add);
-        ConfigurationRules.checkDescription(command.description(), violations);
-        if (!violations.isEmpty()) {
-            throw DomainException.invalid(violations);
-        }
-        if (directory.namespaceNameTaken(command.namespaceName())) {
-            throw DomainException.nameTaken("namespace", command.namespaceName());
-        }
+        checkRequest(command, directory);
         String namespaceId = command.newNamespaceId();
         NamespaceCloned namespace = new NamespaceCloned(namespaceId, source.namespaceId(), command.namespaceName(),
                 command.description() != null ? command.description() : source.description(),
@@ -108,6 +100,19 @@ final class NamespaceClone {
             collectionEvents.add(cloned);
         }
         return new Plan(namespace, bucketEvents, collectionEvents);
+    }
+
+    /** The new namespace's name must be valid and free, and its description valid. */
+    static void checkRequest(CloneNamespaceCommand command, Directory directory) {
+        List<Violation> violations = new ArrayList<>();
+        Names.check("namespace_name", command.namespaceName(), Namespace.ID_PREFIX).ifPresent(violations::add);
+        ConfigurationRules.checkDescription(command.description(), violations);
+        if (!violations.isEmpty()) {
+            throw DomainException.invalid(violations);
+        }
+        if (directory.namespaceNameTaken(command.namespaceName())) {
+            throw DomainException.nameTaken("namespace", command.namespaceName());
+        }
     }
 
     /** The collections in an order where each comes after every collection of the list it reads from. */
