@@ -1,7 +1,6 @@
 package com.collectionledger.service;
 
 import com.collectionledger.api.collection.CollectionCloned;
-import com.collectionledger.service.config.EmbeddedDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -99,17 +97,7 @@ class CatchUpAfterRestartTest {
 
     /** Token rows of the read model's processor that still name an owner. */
     private int unreleasedSegments(String[] store) throws SQLException {
-        String url = null;
-        for (String argument : store) {
-            if (argument.startsWith("--spring.datasource.url=")) {
-                url = argument.substring("--spring.datasource.url=".length());
-            }
-        }
-        if (url == null) {
-            url = EmbeddedDatabase.h2Url(dataDir);
-        }
-        try (Connection connection = TestDatabase.POSTGRES ? DriverManager.getConnection(url, "postgres", "")
-                : DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = TestDatabase.connect(store, dataDir);
              ResultSet owned = connection.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM token_entry WHERE processor_name = 'read-model' AND owner IS NOT NULL")) {
             owned.next();

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +56,7 @@ class ConcurrentNamesTest extends LedgerHttpTest {
             calls.add(() -> api.post("/v1/collections/" + source + "/clone",
                     Map.of("collection_name", "contested")).status());
         }
-        List<Integer> statuses = run(calls);
+        List<Integer> statuses = Concurrently.run(calls);
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(REQUESTS - 1);
@@ -77,7 +73,7 @@ class ConcurrentNamesTest extends LedgerHttpTest {
             calls.add(() -> api.patch("/v1/collections/" + id, Map.of("description", description)).status());
         }
 
-        List<Integer> statuses = run(calls);
+        List<Integer> statuses = Concurrently.run(calls);
 
         assertThat(statuses).allMatch(s -> s == 200 || s == 409);
         long applied = statuses.stream().filter(s -> s == 200).count();
@@ -92,28 +88,6 @@ class ConcurrentNamesTest extends LedgerHttpTest {
         for (int i = 0; i < REQUESTS; i++) {
             calls.add(call);
         }
-        return run(calls);
-    }
-
-    static List<Integer> run(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(calls);
     }
 }

@@ -1,9 +1,13 @@
 package com.collectionledger.service;
 
+import com.collectionledger.api.bucket.BucketCreated;
+import com.collectionledger.api.bucket.UpdateBucketCommand;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.collectionledger.api.namespace.NamespaceCreated;
+import com.collectionledger.api.namespace.UpdateNamespaceCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -44,12 +48,7 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
                  "inputSchema":{"properties":{"title":{"type":"string"},"content":{"type":"text"}}},
                  "outputSchema":{"properties":{"title":{"type":"string"},"text_extractor_v1_embedding":{"type":"array"}}},
                  "createdAt":"2025-06-01T12:00:00Z"}""".formatted(id, namespaceId, bucket);
-        jdbc.update("""
-                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                            time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, ?, 0, 'Collection', ?, ?, '0', ?, ?)""",
-                UUID.randomUUID().toString(), id, Instant.parse("2025-06-01T12:00:00Z").toString(),
-                CollectionCreated.class.getName(), revisionZero.getBytes(), "{}".getBytes());
+        storeFirstEvent(id, "0", revisionZero, "2025-06-01T12:00:00Z");
 
         // Aggregate load: the command handler sees the upcast event.
         CommandOutcome patched = commands.sendAndWait(new UpdateCollectionCommand(id, namespaceId, null, "upcast",
@@ -170,12 +169,61 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
                  "schemas":{"inputSchema":%s,"outputSchema":%s,"sourceBucketSchemas":null,"sourceLineage":%s},
                  "createdAt":"2025-09-01T12:00:00Z"}""".formatted(id, namespaceId, name, source, extractor, input,
                 output, lineage);
+        storeFirstEvent(id, "1", payload, "2025-09-01T12:00:00Z");
+    }
+
+    /** A collection's CollectionCreated at an old revision, as that revision wrote it. */
+    private void storeFirstEvent(String id, String revision, String payload, String timestamp) {
         jdbc.update("""
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES (?, ?, 0, 'Collection', ?, ?, '1', ?, ?)""",
-                UUID.randomUUID().toString(), id, Instant.parse("2025-09-01T12:00:00Z").toString(),
-                CollectionCreated.class.getName(), payload.getBytes(), "{}".getBytes());
+                        VALUES (?, ?, 0, 'Collection', ?, ?, ?, ?, ?)""",
+                UUID.randomUUID().toString(), id, Instant.parse(timestamp).toString(),
+                CollectionCreated.class.getName(), revision, payload.getBytes(), "{}".getBytes());
+    }
+
+    @Test
+    void revisionOneNamespaceAndBucketEventsReadWithoutTheFieldsAddedSince() {
+        HttpApi api = api().inNamespace(newNamespace());
+        String namespaceId = namespaceOf(newArticlesBucket(api, "articles"));
+        String legacyNamespace = "ns_legacy" + UUID.randomUUID().toString().substring(0, 3);
+        String legacyBucket = "bkt_legacy" + UUID.randomUUID().toString().substring(0, 3);
+        // As revision 1 wrote them: no payload indexes, no auto_create_indexes, no unique key.
+        storeRevisionOne(legacyNamespace, "Namespace", NamespaceCreated.class, """
+                {"namespaceId":"%s","namespaceName":"%s","description":"from 2025",
+                 "featureExtractors":[{"featureExtractorName":"text_extractor","version":"v1","params":null}],
+                 "createdAt":"2025-06-01T12:00:00Z"}""".formatted(legacyNamespace, legacyNamespace.replace("ns_", "old-")));
+        storeRevisionOne(legacyBucket, "Bucket", BucketCreated.class, """
+                {"bucketId":"%s","namespaceId":"%s","bucketName":"legacy","description":null,
+                 "bucketSchema":{"properties":{"title":{"type":"string"}}},"metadata":null,
+                 "createdAt":"2025-06-01T12:00:00Z"}""".formatted(legacyBucket, namespaceId));
+
+        // Aggregate loads: the command handlers see the old events.
+        assertThat(commands.<CommandOutcome>sendAndWait(new UpdateNamespaceCommand(legacyNamespace, null, "upcast",
+                null, null, null)).version()).isEqualTo(1);
+        assertThat(commands.<CommandOutcome>sendAndWait(new UpdateBucketCommand(legacyBucket, namespaceId, null,
+                "upcast", null, null)).version()).isEqualTo(1);
+
+        // Replay: the projections see them too.
+        replayReadModel();
+        HttpApi.Response namespace = api().get("/v1/namespaces/" + legacyNamespace);
+        assertThat(namespace.status()).as(namespace.toString()).isEqualTo(200);
+        assertThat(namespace.text("description")).isEqualTo("upcast");
+        assertThat(namespace.at("payload_indexes").size()).isZero();
+        assertThat(namespace.at("auto_create_indexes").asBoolean()).isFalse();
+        HttpApi.Response bucket = api.get("/v1/buckets/" + legacyBucket);
+        assertThat(bucket.status()).as(bucket.toString()).isEqualTo(200);
+        assertThat(bucket.text("description")).isEqualTo("upcast");
+        assertThat(bucket.at("unique_key").isNull()).isTrue();
+    }
+
+    private void storeRevisionOne(String aggregateId, String aggregateType, Class<?> eventType, String payload) {
+        jdbc.update("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, 0, ?, ?, ?, '1', ?, ?)""",
+                UUID.randomUUID().toString(), aggregateId, aggregateType, Instant.parse("2025-06-01T12:00:00Z").toString(),
+                eventType.getName(), payload.getBytes(), "{}".getBytes());
     }
 
     private String namespaceOf(String bucket) {

@@ -62,6 +62,10 @@ public final class HttpApi {
         return send("PATCH", path, body);
     }
 
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null);
     }

@@ -24,12 +24,28 @@ class PermissionMatrixTest extends LedgerHttpTest {
     }
 
     /** What the calls work on: the caller (key + X-Namespace), that namespace's resources, an admin there. */
-    record Fixture(HttpApi caller, HttpApi admin, String namespace, String bucket, String collection) {
+    record Fixture(HttpApi caller, HttpApi admin, String namespace, String bucket, String collection,
+                   String template) {
 
         /** A collection made just to be deleted. */
         String deletable() {
             return admin.post("/v1/collections", textCollection("doomed-" + UUID.randomUUID().toString()
                     .substring(0, 8), bucket)).text("collection_id");
+        }
+
+        /** A bucket no collection reads, made just to be deleted. */
+        String deletableBucket() {
+            return admin.post("/v1/buckets", Map.of("bucket_name", "doomed-" + UUID.randomUUID().toString()
+                            .substring(0, 8), "bucket_schema", Map.of("properties", Map.of("a", Map.of("type", "string")))))
+                    .text("bucket_id");
+        }
+
+        /** A namespace in the same scope as this one (in or out of the key's), made just to be deleted. */
+        String deletableNamespace() {
+            String name = namespace + "-doomed-" + UUID.randomUUID().toString().substring(0, 4);
+            admin.post("/v1/namespaces", Map.of("namespace_name", name, "feature_extractors",
+                    List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))));
+            return name;
         }
     }
 
@@ -92,8 +108,8 @@ class PermissionMatrixTest extends LedgerHttpTest {
         if (!inside && route.namespaced) {
             return 403;
         }
-        if (!inside && route.name.equals("get namespace")) {
-            return 404;
+        if (!inside && route.name.endsWith(" namespace") && !route.name.equals("create namespace")) {
+            return 404; // a namespace the key may not use is one that does not exist
         }
         return route.success;
     }
@@ -103,7 +119,9 @@ class PermissionMatrixTest extends LedgerHttpTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String bucket = newArticlesBucket(admin, "bucket-" + suffix);
         String collection = newTextCollection(admin, "coll-" + suffix, bucket);
-        return new Fixture(caller, admin, namespace, bucket, collection);
+        String template = admin.post("/v1/templates/collections/from-collection/" + collection,
+                Map.of("template_name", "template " + suffix)).text("template_id");
+        return new Fixture(caller, admin, namespace, bucket, collection, template);
     }
 
     private static List<Route> routes() {
@@ -113,11 +131,16 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("list collections", "read", true, 200, f -> f.caller.post("/v1/collections/list", Map.of())),
                 new Route("history", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/history")),
                 new Route("lineage", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/lineage")),
+                new Route("features", "read", true, 200, f -> f.caller.get("/v1/collections/" + f.collection + "/features")),
                 new Route("get bucket", "read", true, 200, f -> f.caller.get("/v1/buckets/" + f.bucket)),
                 new Route("list buckets", "read", true, 200, f -> f.caller.post("/v1/buckets/list", Map.of())),
                 new Route("catalog", "public", false, 200, f -> f.caller.get("/v1/collections/features/extractors")),
                 new Route("get namespace", "read", false, 200, f -> f.caller.get("/v1/namespaces/" + f.namespace)),
                 new Route("list namespaces", "read", false, 200, f -> f.caller.post("/v1/namespaces/list", Map.of())),
+                new Route("get template", "read", true, 200,
+                        f -> f.caller.get("/v1/templates/collections/" + f.template)),
+                new Route("list templates", "read", true, 200,
+                        f -> f.caller.post("/v1/templates/collections", Map.of())),
                 new Route("create collection", "write", true, 200, f -> f.caller.post("/v1/collections",
                         textCollection("created-" + UUID.randomUUID().toString().substring(0, 8), f.bucket))),
                 new Route("clone", "write", true, 201, f -> f.caller.post("/v1/collections/" + f.collection + "/clone",
@@ -127,12 +150,29 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("create bucket", "write", true, 200, f -> f.caller.post("/v1/buckets", Map.of(
                         "bucket_name", "b-" + UUID.randomUUID().toString().substring(0, 8),
                         "bucket_schema", Map.of("properties", Map.of("a", Map.of("type", "string")))))),
+                new Route("capture template", "write", true, 201, f -> f.caller.post(
+                        "/v1/templates/collections/from-collection/" + f.collection, Map.of("template_name", "t"))),
+                new Route("instantiate template", "write", true, 201, f -> f.caller.post("/v1/templates/collections/"
+                        + f.template + "/instantiate", Map.of("collection_name",
+                        "inst-" + UUID.randomUUID().toString().substring(0, 8)))),
                 new Route("delete", "delete", true, 200, f -> f.caller.delete("/v1/collections/" + f.deletable())),
+                new Route("patch bucket", "write", true, 200, f -> f.caller.patch("/v1/buckets/" + f.bucket,
+                        Map.of("description", "patched"))),
+                new Route("put bucket", "write", true, 200, f -> f.caller.put("/v1/buckets/" + f.bucket,
+                        Map.of("description", "put"))),
+                new Route("delete bucket", "delete", true, 200, f -> f.caller.delete("/v1/buckets/"
+                        + f.deletableBucket())),
+                new Route("patch namespace", "admin", false, 200, f -> f.caller.patch("/v1/namespaces/" + f.namespace,
+                        Map.of("description", "patched"))),
+                new Route("put namespace", "admin", false, 200, f -> f.caller.put("/v1/namespaces/" + f.namespace,
+                        Map.of("description", "put"))),
+                new Route("delete namespace", "admin", false, 200, f -> f.caller.delete("/v1/namespaces/"
+                        + f.deletableNamespace())),
                 new Route("create namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces", Map.of(
                         "namespace_name", unique + "-" + UUID.randomUUID().toString().substring(0, 4),
                         "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))))),
-                // Needs admin, and the key must be allowed the source namespace (403 otherwise).
-                new Route("clone namespace", "admin", true, 200, f -> f.caller.post("/v1/namespaces/" + f.namespace
+                // Needs admin, and the key must be allowed the source namespace (404 otherwise, as for reading it).
+                new Route("clone namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces/" + f.namespace
                         + "/clone", Map.of("namespace_name", "copy-" + UUID.randomUUID().toString().substring(0, 8)))),
                 new Route("list keys", "admin", false, 200, f -> f.caller.get("/v1/api-keys")),
                 new Route("replay status", "admin", false, 200, f -> f.caller.get("/v1/admin/read-model/replay")),

@@ -52,12 +52,13 @@ class ReadModelBehindTest {
 
     private HttpApi admin;
     private HttpApi api;
+    private String namespace;
     private String bucket;
 
     @BeforeEach
     void namespaceAndBucket() {
         admin = new HttpApi(port, LedgerHttpTest.ADMIN_KEY);
-        String namespace = "behind-" + System.identityHashCode(this);
+        namespace = "behind-" + System.identityHashCode(this);
         assertThat(admin.post("/v1/namespaces", namespaceRequest(namespace)).status()).isEqualTo(200);
         api = admin.inNamespace(namespace);
         bucket = api.post("/v1/buckets", bucketRequest("articles")).text("bucket_id");
@@ -154,6 +155,69 @@ class ReadModelBehindTest {
                 admin.get("/v1/namespaces/" + namespace.text("namespace_id")).status() == 200
                         && api.get("/v1/buckets/" + bucketCreated.text("bucket_id")).status() == 200);
         assertThat(admin.get("/v1/namespaces/held-namespace").body()).isEqualTo(withoutStatus(namespace));
+    }
+
+    @Test
+    void templateCaptureAndInstantiationWhileTheReadModelIsBehindAreAnswered() {
+        // Visible before the gate closes, however long that takes on a busy machine.
+        String source = awaitVisible(api.post("/v1/collections", LedgerHttpTest.textCollection("template-source",
+                bucket)).text("collection_id")).text("collection_id");
+        gate.close();
+
+        HttpApi.Response template = api.post("/v1/templates/collections/from-collection/" + source,
+                Map.of("template_name", "held template"));
+        assertBehind(template, 201);
+        assertThat(template.text("source_resource_id")).isEqualTo(source);
+        String templateId = template.text("template_id");
+        HttpApi.Response made = api.post("/v1/templates/collections/" + templateId + "/instantiate",
+                Map.of("collection_name", "held-instance"));
+        assertBehind(made, 201);
+        assertThat(made.text("collection_name")).isEqualTo("held-instance");
+        assertThat(made.text("template_id")).isEqualTo(templateId);
+
+        gate.open();
+        assertThat(awaitVisible(made.text("collection_id")).text("lineage.from_template.template_id"))
+                .isEqualTo(templateId);
+        assertThat(api.get("/v1/templates/collections/" + templateId).text("name")).isEqualTo("held template");
+    }
+
+    @Test
+    void namespaceAndBucketChangedWhileTheReadModelIsBehindAreAnswered() {
+        String namespaceId = admin.get("/v1/namespaces/" + namespace).text("namespace_id");
+        gate.close();
+
+        HttpApi.Response namespace = admin.patch("/v1/namespaces/" + namespaceId, Map.of("description", "held"));
+        HttpApi.Response renamed = api.put("/v1/buckets/" + bucket, Map.of("bucket_name", "held-articles"));
+
+        assertBehind(namespace, 200);
+        assertThat(namespace.text("description")).isEqualTo("held");
+        assertThat(namespace.body().has("bucket_count")).as("not counted from the event store").isFalse();
+        assertBehind(renamed, 200);
+        assertThat(renamed.text("bucket_name")).isEqualTo("held-articles");
+        assertThat(renamed.text("status")).isEqualTo("ACTIVE");
+
+        gate.open();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.get("/v1/buckets/held-articles").status() == 200
+                        && admin.get("/v1/namespaces/" + namespaceId).text("description").equals("held"));
+        assertThat(api.get("/v1/buckets/held-articles").body()).isEqualTo(withoutStatus(renamed));
+    }
+
+    @Test
+    void bucketAndNamespaceDeletedWhileTheReadModelIsBehindAnswer200() {
+        String doomed = api.post("/v1/buckets", bucketRequest("doomed")).text("bucket_id");
+        assertThat(admin.post("/v1/namespaces", namespaceRequest("held-doomed")).status()).isEqualTo(200);
+        gate.close();
+
+        HttpApi.Response bucketDeleted = api.delete("/v1/buckets/" + doomed);
+        HttpApi.Response namespaceDeleted = admin.delete("/v1/namespaces/held-doomed");
+
+        assertBehind(bucketDeleted, 200);
+        assertThat(bucketDeleted.text("bucket_name")).isEqualTo("doomed");
+        assertBehind(namespaceDeleted, 200);
+        assertThat(namespaceDeleted.text("namespace_name")).isEqualTo("held-doomed");
+        gate.open();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/buckets/" + doomed).status() == 404);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.collectionledger.service;
 
+import com.collectionledger.service.config.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -70,6 +72,17 @@ public final class TestDatabase {
         freshStore(dataDir).forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.addAll(List.of(more));
         return arguments.toArray(String[]::new);
+    }
+
+    /** A JDBC connection to the store that {@link #freshStoreArguments} gave (H2 files under {@code dataDir} unless a URL is among them). */
+    public static Connection connect(String[] storeArguments, Path dataDir) throws SQLException {
+        String url = EmbeddedDatabase.h2Url(dataDir);
+        for (String argument : storeArguments) {
+            if (argument.startsWith("--spring.datasource.url=")) {
+                url = argument.substring("--spring.datasource.url=".length());
+            }
+        }
+        return POSTGRES ? DriverManager.getConnection(url, "postgres", "") : DriverManager.getConnection(url, "sa", "");
     }
 
     /** The running PostgreSQL server (started on first use, stopped when the JVM exits). */

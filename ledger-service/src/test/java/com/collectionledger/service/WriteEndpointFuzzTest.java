@@ -57,6 +57,11 @@ class WriteEndpointFuzzTest {
 
     private static final String KEY = "sk_test_fuzz_0123456789abcdefghijklmnopqrstuvwx";
     private static final String NAMESPACE = "fuzz";
+    private static final String TARGET_NAMESPACE = "fuzz-target";
+    /** The schema of the bucket the source collection reads: a PATCH or PUT of it may only add fields. */
+    private static final Map<String, Object> ARTICLES_SCHEMA = Map.of("properties", Map.of(
+            "title", Map.of("type", "string"), "content", Map.of("type", "text"),
+            "meta", Map.of("type", "object", "properties", Map.of("lang", Map.of("type", "string")))));
     private static final int BODY_LIMIT = 256 * 1024;
     /** Jackson's default nesting limit: a body deeper than this can never be read, so it is a 400. */
     private static final int MAX_READABLE_DEPTH = 1000;
@@ -76,6 +81,9 @@ class WriteEndpointFuzzTest {
     private static String baseUrl;
     private static String bucketId;
     private static String sourceId;
+    private static String templateId;
+    private static String targetNamespaceId;
+    private static HttpApi admin;
 
     // ---------------------------------------------------------------------------------------------
     // The service, once per class
@@ -90,16 +98,14 @@ class WriteEndpointFuzzTest {
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
 
-        HttpApi admin = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort(), KEY);
+        admin = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort(), KEY);
         expectOk(admin.post("/v1/namespaces", Map.of("namespace_name", NAMESPACE, "feature_extractors", List.of(
                 Map.of("feature_extractor_name", "text_extractor", "version", "v1"),
                 Map.of("feature_extractor_name", "scene_extractor", "version", "v1"),
                 Map.of("feature_extractor_name", "multimodal_extractor", "version", "v1")))));
         HttpApi api = admin.inNamespace(NAMESPACE);
         bucketId = expectOk(api.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
-                Map.of("properties", Map.of("title", Map.of("type", "string"), "content", Map.of("type", "text"),
-                        "meta", Map.of("type", "object", "properties", Map.of("lang", Map.of("type", "string")))))))
-        ).text("bucket_id");
+                ARTICLES_SCHEMA))).text("bucket_id");
         sourceId = expectOk(api.post("/v1/collections", LedgerHttpTest.textCollection("source", bucketId)))
                 .text("collection_id");
         // A live dependent: the source can never be deleted, so every DELETE of it is a rejection.
@@ -107,6 +113,25 @@ class WriteEndpointFuzzTest {
                 "source", Map.of("type", "collection", "collection_id", sourceId),
                 "feature_extractor", Map.of("feature_extractor_name", "scene_extractor", "version", "v1",
                         "input_mappings", Map.of("embedding", "text_extractor_v1_embedding")))));
+        templateId = api.post("/v1/templates/collections/from-collection/" + sourceId,
+                Map.of("template_name", "source template")).text("template_id");
+        // The namespace the namespace changes target (by ID: a fuzzed rename must not lose it). A live
+        // collection there uses text_extractor, so a body that drops it is a rejection.
+        targetNamespaceId = expectOk(admin.post("/v1/namespaces", Map.of("namespace_name", TARGET_NAMESPACE,
+                "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1")))))
+                .text("namespace_id");
+        HttpApi target = admin.inNamespace(targetNamespaceId);
+        String targetBucket = expectOk(target.post("/v1/buckets", Map.of("bucket_name", "articles", "bucket_schema",
+                Map.of("properties", Map.of("title", Map.of("type", "string"), "content", Map.of("type", "text"))))))
+                .text("bucket_id");
+        expectOk(target.post("/v1/collections", LedgerHttpTest.textCollection("user", targetBucket)));
+    }
+
+    /** A namespace made to be deleted by one request. */
+    private static String doomedNamespace() {
+        return expectOk(admin.post("/v1/namespaces", Map.of("namespace_name", uniqueName("doomed"),
+                "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1")))))
+                .text("namespace_id");
     }
 
     @AfterAll
@@ -130,8 +155,17 @@ class WriteEndpointFuzzTest {
         DELETE_COLLECTION("DELETE", "/v1/collections/{id}", false),
         CLONE_COLLECTION("POST", "/v1/collections/{id}/clone", true),
         LIST_COLLECTIONS("POST", "/v1/collections/list", true),
-        LIST_BUCKETS("POST", "/v1/buckets/list", false),
-        LIST_NAMESPACES("POST", "/v1/namespaces/list", false);
+        PATCH_BUCKET("PATCH", "/v1/buckets/{id}", true),
+        PUT_BUCKET("PUT", "/v1/buckets/{id}", true),
+        DELETE_BUCKET("DELETE", "/v1/buckets/{id}", false),
+        PATCH_NAMESPACE("PATCH", "/v1/namespaces/{id}", true),
+        PUT_NAMESPACE("PUT", "/v1/namespaces/{id}", true),
+        DELETE_NAMESPACE("DELETE", "/v1/namespaces/{id}", false),
+        LIST_BUCKETS("POST", "/v1/buckets/list", true),
+        LIST_NAMESPACES("POST", "/v1/namespaces/list", true),
+        CAPTURE_TEMPLATE("POST", "/v1/templates/collections/from-collection/{id}", true),
+        INSTANTIATE_TEMPLATE("POST", "/v1/templates/collections/{template}/instantiate", true),
+        LIST_TEMPLATES("POST", "/v1/templates/collections", true);
 
         final String method;
         final String template;
@@ -145,11 +179,24 @@ class WriteEndpointFuzzTest {
         }
 
         String path(String identifier) {
-            return template.replace("{id}", identifier);
+            return template.replace("{id}", identifier).replace("{template}", templateId);
         }
 
+        /**
+         * The route on its target: the source collection (read by a dependent), the bucket it reads,
+         * the target namespace, or for a namespace's deletion a namespace made for it.
+         */
         String path() {
-            return path(sourceId);
+            return path(switch (this) {
+                case PATCH_BUCKET, PUT_BUCKET, DELETE_BUCKET -> bucketId;
+                case PATCH_NAMESPACE, PUT_NAMESPACE -> targetNamespaceId;
+                case DELETE_NAMESPACE -> doomedNamespace();
+                default -> sourceId;
+            });
+        }
+
+        boolean deletes() {
+            return method.equals("DELETE");
         }
 
         boolean namespaced() {
@@ -177,13 +224,35 @@ class WriteEndpointFuzzTest {
                 "execution_mode", "on_demand", "execution_phase", 2, "priority", 10));
         Map<String, Object> metadata = Map.of("team", "search", "tags", List.of("a", "b"), "level", 3,
                 "nested", Map.of("ok", true));
+        List<Map<String, Object>> payloadIndexes = List.of(Map.of("field_name", "metadata.title", "type", "text",
+                "field_schema", Map.of("type", "text", "tokenizer", "word", "min_token_len", 2, "max_token_len", 15,
+                        "lowercase", true), "is_protected", false), Map.of("field_name", "user_id", "type", "keyword"));
         switch (route) {
             case CREATE_NAMESPACE -> {
                 body.put("namespace_name", uniqueName("ns"));
+                body.put("namespace_type", "standard");
                 body.put("description", "a namespace");
                 body.put("feature_extractors", List.of(
                         Map.of("feature_extractor_name", "text_extractor", "version", "v1"),
                         Map.of("feature_extractor_name", "image_extractor", "version", "v2")));
+                body.put("payload_indexes", payloadIndexes);
+                body.put("auto_create_indexes", true);
+            }
+            case PATCH_NAMESPACE, PUT_NAMESPACE -> {
+                body.put("namespace_name", TARGET_NAMESPACE);
+                body.put("description", "the target");
+                body.put("feature_extractors", List.of(
+                        Map.of("feature_extractor_name", "text_extractor", "version", "v1"),
+                        Map.of("feature_extractor_name", "image_extractor", "version", "v1",
+                                "params", Map.of("model", "siglip_base"))));
+                body.put("payload_indexes", payloadIndexes);
+                body.put("auto_create_indexes", false);
+            }
+            case PATCH_BUCKET, PUT_BUCKET -> {
+                body.put("bucket_name", "articles");
+                body.put("description", "the source's bucket");
+                body.put("bucket_schema", ARTICLES_SCHEMA);
+                body.put("metadata", metadata);
             }
             case CREATE_BUCKET -> {
                 body.put("bucket_name", uniqueName("bkt"));
@@ -193,6 +262,7 @@ class WriteEndpointFuzzTest {
                         "tags", Map.of("type", "array", "items", Map.of("type", "string")),
                         "author", Map.of("type", "object", "properties", Map.of("name", Map.of("type", "string"))))));
                 body.put("metadata", metadata);
+                body.put("unique_key", Map.of("fields", List.of("title"), "default_policy", "upsert"));
             }
             case CREATE_COLLECTION -> {
                 body.put("collection_name", uniqueName("col"));
@@ -220,15 +290,59 @@ class WriteEndpointFuzzTest {
                 body.put("metadata", metadata);
                 body.put("taxonomy_applications", taxonomies);
             }
+            case CAPTURE_TEMPLATE -> {
+                body.put("template_name", uniqueName("Template"));
+                body.put("description", "a template");
+                body.put("scope", "organization");
+                body.put("category", "fuzz");
+                body.put("tags", List.of("a", "b"));
+                body.put("is_public", false);
+            }
+            case INSTANTIATE_TEMPLATE -> {
+                body.put("collection_name", uniqueName("inst"));
+                body.put("bucket_ids", List.of(bucketId));
+                body.put("description", "an instance");
+                body.put("tags", List.of("a"));
+            }
+            case LIST_TEMPLATES -> {
+                body.put("filters", Map.of("AND", List.of(Map.of("field", "category", "operator", "eq",
+                        "value", "fuzz"))));
+                body.put("sort", Map.of("field", "name", "direction", "desc"));
+                body.put("search", "t");
+                body.put("scope", "organization");
+                body.put("category", "fuzz");
+                body.put("tags", List.of("a"));
+                body.put("is_active", true);
+            }
             case LIST_COLLECTIONS -> {
                 body.put("filters", Map.of("AND", List.of(Map.of("field", "source_type", "operator", "eq",
-                        "value", "bucket"), Map.of("field", "generation", "value", 0))));
+                        "value", "bucket"), Map.of("field", "generation", "value", 0),
+                        Map.of("OR", List.of(Map.of("field", "source.bucket_ids", "operator", "in",
+                                        "value", List.of(bucketId)),
+                                Map.of("field", "metadata.level", "operator", "gte", "value", 3),
+                                Map.of("NOT", List.of(Map.of("field", "collection_name", "operator", "regex",
+                                        "value", "^x[a-z]{1,3}$"))))))));
                 body.put("sort", Map.of("field", "collection_name", "direction", "desc"));
                 body.put("search", "o");
                 body.put("case_sensitive", false);
             }
+            case LIST_BUCKETS -> {
+                body.put("filters", Map.of("bucket_name", Map.of("$starts_with", "bkt"), "metadata.team", "search"));
+                body.put("sort", Map.of("field", "created_at", "direction", "desc"));
+                body.put("search", "b");
+                body.put("case_sensitive", true);
+                body.put("limit", 5);
+                body.put("offset", 1);
+            }
+            case LIST_NAMESPACES -> {
+                body.put("filters", Map.of("AND", List.of(Map.of("field", "feature_extractors.feature_extractor_id",
+                        "operator", "eq", "value", "text_extractor_v1"))));
+                body.put("sort", Map.of("field", "namespace_name", "direction", "asc"));
+                body.put("search", "ns");
+                body.put("case_sensitive", false);
+            }
             default -> {
-                // DELETE and the bucket and namespace lists read no body
+                // DELETE reads no body
             }
         }
         return STRICT.valueToTree(body);
@@ -544,7 +658,10 @@ class WriteEndpointFuzzTest {
         }
     }
 
-    /** What an accepted write stored must be readable: GET (and a collection's history) answer JSON. */
+    /**
+     * What an accepted write stored must be readable: GET (and a collection's history) answer JSON; what
+     * an accepted delete removed answers 404.
+     */
     static void assertStoredIsReadable(Request request, Reply reply) {
         String context = request + "\n  -> " + reply;
         assertThat(reply.json()).as("a JSON body: " + context).isNotNull();
@@ -556,16 +673,20 @@ class WriteEndpointFuzzTest {
         if (json.hasNonNull("collection_id") && json.hasNonNull("collection_name")) {
             reads.add("/v1/collections/" + json.path("collection_id").asText());
             reads.add("/v1/collections/" + json.path("collection_id").asText() + "/history?limit=1000");
+        } else if (json.hasNonNull("template_id") && json.hasNonNull("template_type")) {
+            reads.add("/v1/templates/collections/" + json.path("template_id").asText());
         } else if (json.hasNonNull("bucket_id")) {
             reads.add("/v1/buckets/" + json.path("bucket_id").asText());
         } else if (json.hasNonNull("namespace_id")) {
             reads.add("/v1/namespaces/" + json.path("namespace_id").asText());
         }
+        // What an accepted delete removed is gone.
+        int expected = request.method().equals("DELETE") ? 404 : 200;
         for (String path : reads) {
             Request read = new Request("read back", "GET", path, null, Map.of("Authorization", "Bearer " + KEY,
                     "X-Namespace", NAMESPACE), false);
             Reply back = send(read);
-            assertThat(back.status()).as("stored data reads back: " + path + " after " + context).isEqualTo(200);
+            assertThat(back.status()).as("stored data reads back: " + path + " after " + context).isEqualTo(expected);
             assertThat(back.json()).as("as JSON: " + path + " after " + context).isNotNull();
         }
     }
@@ -726,7 +847,7 @@ class WriteEndpointFuzzTest {
     // 4. Huge bodies: up to ~300 KiB, 413 beyond 256 KiB (declared length or chunked)
 
     private static final List<Route> SIZED_ROUTES = Arrays.stream(Route.values())
-            .filter(r -> r != Route.DELETE_COLLECTION).toList();
+            .filter(r -> !r.deletes()).toList();
 
     static Request hugeBody(Fuzz fuzz) {
         Route route = fuzz.of(SIZED_ROUTES);
@@ -856,7 +977,8 @@ class WriteEndpointFuzzTest {
                         Route.CLONE_COLLECTION.path() + "?source_version=" + encode(oddVersion(fuzz)),
                         validBody(Route.CLONE_COLLECTION)),
                 () -> {
-                    Route route = fuzz.of(Route.LIST_COLLECTIONS, Route.LIST_BUCKETS, Route.LIST_NAMESPACES);
+                    Route route = fuzz.of(Route.LIST_COLLECTIONS, Route.LIST_BUCKETS, Route.LIST_NAMESPACES,
+                            Route.LIST_TEMPLATES);
                     String parameter = fuzz.of("limit", "offset", "cursor", "include_total");
                     String value = oddVersion(fuzz);
                     return json(route, route.path() + "?" + parameter + "=" + encode(value), validBody(route));
@@ -888,18 +1010,19 @@ class WriteEndpointFuzzTest {
             "a".repeat(300), "%" + "41".repeat(5));
 
     static Request oddIdentifier(Fuzz fuzz) {
-        Route route = fuzz.of(Route.PATCH_COLLECTION, Route.DELETE_COLLECTION, Route.CLONE_COLLECTION);
+        Route route = fuzz.of(Route.PATCH_COLLECTION, Route.DELETE_COLLECTION, Route.CLONE_COLLECTION,
+                Route.PATCH_BUCKET, Route.DELETE_BUCKET, Route.PATCH_NAMESPACE, Route.DELETE_NAMESPACE);
         String id = fuzz.frequency(
                 weighted(2, () -> fuzz.of(ODD_IDENTIFIERS)),
                 weighted(1, () -> encode(fuzz.filtered(() -> fuzz.anyString(1, 30), WriteEndpointFuzzTest::harmless))));
-        return route == Route.DELETE_COLLECTION
+        return route.deletes()
                 ? new Request(route, route.path(id), null)
                 : json(route, route.path(id), validBody(route));
     }
 
     @Test
-    void oddCollectionIdentifiers() {
-        Fuzz.forAll("oddCollectionIdentifiers", 0x6964656e74696679L, 100, WriteEndpointFuzzTest::oddIdentifier,
+    void oddIdentifiers() {
+        Fuzz.forAll("oddIdentifiers", 0x6964656e74696679L, 100, WriteEndpointFuzzTest::oddIdentifier,
                 WriteEndpointFuzzTest::exchange);
     }
 
@@ -921,8 +1044,7 @@ class WriteEndpointFuzzTest {
     static Request oddHeader(Fuzz fuzz) {
         Route route = fuzz.of(Route.values());
         Map.Entry<String, String> header = fuzz.of(ODD_HEADERS);
-        Request request = route == Route.DELETE_COLLECTION ? new Request(route, route.path(), null)
-                : json(route, validBody(route));
+        Request request = route.deletes() ? new Request(route, route.path(), null) : json(route, validBody(route));
         return request.with(header.getKey(), header.getValue());
     }
 
@@ -936,9 +1058,11 @@ class WriteEndpointFuzzTest {
     // The fixtures are still what the properties assume
 
     @Test
-    void theSourceIsStillThereAndUndeletable() {
-        Reply reply = exchange(new Request(Route.DELETE_COLLECTION, Route.DELETE_COLLECTION.path(), null));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    void theSourceAndItsBucketAreStillThereAndUndeletable() {
+        for (Route route : List.of(Route.DELETE_COLLECTION, Route.DELETE_BUCKET)) {
+            Reply reply = exchange(new Request(route, route.path(), null));
+            assertThat(reply.status()).as(route + " " + reply).isEqualTo(409);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

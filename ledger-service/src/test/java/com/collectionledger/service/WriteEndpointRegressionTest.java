@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +157,19 @@ class WriteEndpointRegressionTest extends LedgerHttpTest {
                 "body", "filters", "collection_name");
         assertThat(api.patch("/v1/collections/" + source, Map.of("description", "tabs\tand\nnewlines")).status())
                 .isEqualTo(200);
+    }
+
+    /** Was a 500 on PostgreSQL, which cannot compare text holding U+0000 (the directory lookup of the source). */
+    @Test
+    void nulCharactersInSourceIdentifiersAreUnknownSources() {
+        long before = events();
+        Map<String, Object> overBucket = new LinkedHashMap<>(textCollection("nul-source", bucket));
+        overBucket.put("source", Map.of("type", "bucket", "bucket_ids", List.of("bkt_\u0000")));
+        assertValidationAt(api.post("/v1/collections", overBucket), "body", "source", "bucket_ids", "0");
+        assertValidationAt(api.post("/v1/collections/" + source + "/clone", Map.of("collection_name", "nul-clone",
+                "source", Map.of("type", "collection", "collection_id", "col_\u0000"))), "body", "source",
+                "collection_id");
+        assertThat(events()).isEqualTo(before);
     }
 
     /** Was a next_cursor (and next_page) past the end, whose offset had overflowed and was then refused. */

@@ -1,7 +1,10 @@
 package com.collectionledger.command.catalog;
 
+import com.collectionledger.api.query.FeatureExtractorView;
+import com.collectionledger.api.query.FindFeatureExtractorQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,5 +56,11 @@ public final class ExtractorCatalog {
 
     public List<ExtractorDefinition> all() {
         return List.copyOf(byId.values());
+    }
+
+    /** The catalog's answer to the read side, which builds collection responses and has no catalog of its own. */
+    @QueryHandler
+    public Optional<FeatureExtractorView> handle(FindFeatureExtractorQuery query) {
+        return find(query.featureExtractorId()).map(ExtractorDefinition::view);
     }
 }

@@ -1,6 +1,9 @@
 package com.collectionledger.command.catalog;
 
+import com.collectionledger.api.query.FeatureExtractorView;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +20,24 @@ public record ExtractorDefinition(String name, String version, Map<String, Input
                                   int minimumInputs, List<String> outputs, Map<String, JsonNode> parameters,
                                   JsonNode document) {
 
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
     /** An extractor input and the source field types it accepts. */
     public record Input(String name, Set<String> acceptedTypes) {
     }
 
     public String id() {
         return name + "_" + version;
+    }
+
+    /** The indexes this entry publishes for its outputs, as plain values for the bus. */
+    public FeatureExtractorView view() {
+        return new FeatureExtractorView(name, version, plain(document.path("required_vector_indexes")),
+                plain(document.path("required_payload_indexes")));
+    }
+
+    private static List<Map<String, Object>> plain(JsonNode items) {
+        return items.isArray() ? PLAIN.convertValue(items, new TypeReference<>() { }) : List.of();
     }
 
     static ExtractorDefinition fromJson(JsonNode node) {

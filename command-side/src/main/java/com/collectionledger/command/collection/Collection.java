@@ -5,6 +5,7 @@ import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.CommandOutcome;
@@ -15,6 +16,8 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.ObjectSchema;
+import com.collectionledger.api.template.CreateTemplateFromCollectionCommand;
+import com.collectionledger.api.template.TemplateCreated;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -27,6 +30,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -90,6 +94,11 @@ public class Collection {
                 generation);
     }
 
+    /** The constructor of a collection made from a template: its first event is the one the template decided on. */
+    Collection(CollectionInstantiated instantiated) {
+        apply(instantiated);
+    }
+
     @CommandHandler
     public CommandOutcome handle(CloneCollectionCommand command, Directory directory, ExtractorCatalog catalog,
                                  Clock clock) throws Exception {
@@ -113,6 +122,16 @@ public class Collection {
         return new CommandOutcome(command.newCollectionId(), 0);
     }
 
+    /** Captures this collection as it is now as a new template, which it creates (like a clone). */
+    @CommandHandler
+    public CommandOutcome handle(CreateTemplateFromCollectionCommand command, Clock clock) throws Exception {
+        requireLiveIn(command.namespaceId());
+        TemplateCreated created = CollectionTemplate.capture(command, collectionId, collectionName, version, config,
+                inputSchema, clock.instant());
+        AggregateLifecycle.createNew(CollectionTemplate.class, () -> new CollectionTemplate(created));
+        return new CommandOutcome(command.templateId(), 0);
+    }
+
     @CommandHandler
     public CommandOutcome handle(UpdateCollectionCommand command, Directory directory, Clock clock) {
         requireLiveIn(command.namespaceId());
@@ -132,16 +151,21 @@ public class Collection {
         requireVersion(command.expectedVersion());
         List<Directory.CollectionEntry> dependents = directory.liveDependents(collectionId);
         if (!dependents.isEmpty()) {
-            List<Map<String, Object>> named = dependents.stream()
-                    .map(d -> Map.<String, Object>of("collection_id", d.collectionId(),
-                            "collection_name", d.collectionName()))
-                    .toList();
-            throw new DomainException(LedgerError.of(ErrorKind.CONFLICT, "collection '" + collectionName
-                    + "' is the source of " + dependents.stream().map(Directory.CollectionEntry::collectionName)
-                    .toList() + "; delete those first", Map.of("dependents", named)));
+            throw DomainException.usedBy("collection '" + collectionName + "' is the source of "
+                    + DomainException.names(dependents) + "; delete those first", dependents, Map.of());
         }
         apply(new CollectionDeleted(collectionId, namespaceId, collectionName, clock.instant()));
         return new CommandOutcome(collectionId, version);
+    }
+
+    /**
+     * Deletes this collection as part of its namespace's deletion, which deletes every dependent too:
+     * no dependents check. Called on the loaded aggregate, in the namespace command's unit of work.
+     */
+    public void deleteWithItsNamespace(Instant at) {
+        if (!deleted) {
+            apply(new CollectionDeleted(collectionId, namespaceId, collectionName, at));
+        }
     }
 
     /** A configuration as it was at one version. */
@@ -177,26 +201,33 @@ public class Collection {
 
     @EventSourcingHandler
     void on(CollectionCreated event, @SequenceNumber long sequence) {
-        collectionId = event.collectionId();
-        namespaceId = event.namespaceId();
-        collectionName = event.collectionName();
-        config = event.config();
-        inputSchema = event.schemas().inputSchema();
-        rootCollectionId = event.collectionId();
-        generation = 0;
-        version = sequence;
-        revisions.put(sequence, new Revision(sequence, config, inputSchema));
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.collectionId(), 0, sequence);
     }
 
     @EventSourcingHandler
     void on(CollectionCloned event, @SequenceNumber long sequence) {
-        collectionId = event.collectionId();
-        namespaceId = event.namespaceId();
-        collectionName = event.collectionName();
-        config = event.config();
-        inputSchema = event.schemas().inputSchema();
-        rootCollectionId = event.rootCollectionId();
-        generation = event.generation();
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.rootCollectionId(), event.generation(), sequence);
+    }
+
+    /** An instantiated collection is an original: the root of its own clone tree. */
+    @EventSourcingHandler
+    void on(CollectionInstantiated event, @SequenceNumber long sequence) {
+        begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
+                event.collectionId(), 0, sequence);
+    }
+
+    /** The state every first event sets. */
+    private void begin(String id, String namespace, String name, CollectionConfig firstConfig,
+                       CollectionSchemas schemas, String root, int cloneGeneration, long sequence) {
+        collectionId = id;
+        namespaceId = namespace;
+        collectionName = name;
+        config = firstConfig;
+        inputSchema = schemas.inputSchema();
+        rootCollectionId = root;
+        generation = cloneGeneration;
         version = sequence;
         revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }
@@ -204,8 +235,8 @@ public class Collection {
     @EventSourcingHandler
     void on(CollectionUpdated event, @SequenceNumber long sequence) {
         collectionName = event.collectionName();
-        config = new CollectionConfig(event.description(), config.source(), config.featureExtractor(),
-                event.enabled(), event.metadata(), event.taxonomyApplications());
+        config = config.patched(event.description(), event.enabled(), event.metadata(),
+                event.taxonomyApplications());
         version = sequence;
         revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }

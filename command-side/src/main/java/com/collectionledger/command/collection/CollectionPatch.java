@@ -35,7 +35,7 @@ final class CollectionPatch {
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }
-        CollectionConfig next = new CollectionConfig(description, current.source(), current.featureExtractor(),
+        CollectionConfig next = current.patched(description,
                 patch.enabled() != null ? patch.enabled() : current.enabled(),
                 patch.metadata() != null ? patch.metadata() : current.metadata(),
                 patch.taxonomyApplications() != null ? patch.taxonomyApplications() : current.taxonomyApplications());

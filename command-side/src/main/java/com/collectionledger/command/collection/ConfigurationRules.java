@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -62,6 +63,7 @@ public final class ConfigurationRules {
         checkDescription(config.description(), violations);
         checkMetadata(config.metadata(), violations);
         checkTaxonomies(config.taxonomyApplications(), violations);
+        ScheduleRules.check(config.schedule(), violations);
         Derived derived = deriveInput(collectionId, namespaceId, config.source(), violations);
         ObjectSchema input = derived == null ? null : derived.input;
         if (input != null && requestedInput != null && !requestedInput.properties().isEmpty()) {
@@ -332,23 +334,36 @@ public final class ConfigurationRules {
         }
     }
 
-    /** Each parameter must be one of the extractor's and fit its schema; {@code at} is where they were given. */
+    /**
+     * Each parameter must be one of the extractor's and fit its schema, and so must each field of an
+     * object parameter whose schema lists its fields; {@code at} is where they were given.
+     */
     public static void checkParameters(ExtractorDefinition definition, Map<String, Object> parameters,
                                        List<Violation> violations, String... at) {
-        if (parameters == null) {
-            return;
+        if (parameters != null) {
+            checkFields(definition, "", definition.parameters(), parameters, at, violations);
         }
-        parameters.forEach((name, value) -> {
-            String[] path = Stream.concat(Arrays.stream(at), Stream.of(name)).toArray(String[]::new);
-            JsonNode spec = definition.parameters().get(name);
+    }
+
+    /** {@code prefix} names the object parameter the fields are in ("generation_config."), or is empty. */
+    private static void checkFields(ExtractorDefinition definition, String prefix, Map<String, JsonNode> specs,
+                                    Map<?, ?> values, String[] at, List<Violation> violations) {
+        values.forEach((key, value) -> {
+            String name = prefix + key;
+            String[] path = Stream.concat(Arrays.stream(at), Stream.of(String.valueOf(key))).toArray(String[]::new);
+            JsonNode spec = specs.get(String.valueOf(key));
             if (spec == null) {
-                violations.add(Violation.at("'" + name + "' is not a parameter of " + definition.id()
-                        + "; parameters are " + definition.parameters().keySet(), "extra_forbidden", path));
+                String known = prefix.isEmpty() ? "parameters are " + specs.keySet()
+                        : "the fields of '" + prefix.substring(0, prefix.length() - 1) + "' are " + specs.keySet();
+                violations.add(Violation.at("'" + name + "' is not a parameter of " + definition.id() + "; " + known,
+                        "extra_forbidden", path));
                 return;
             }
             String problem = ParameterCheck.problem(spec, value);
             if (problem != null) {
                 violations.add(Violation.at("parameter '" + name + "' " + problem, "type_error", path));
+            } else if (value instanceof Map<?, ?> fields && spec.has("properties")) {
+                checkFields(definition, name + ".", ParameterCheck.properties(spec), fields, path, violations);
             }
         });
     }
@@ -404,21 +419,58 @@ public final class ConfigurationRules {
         return new ObjectSchema(output);
     }
 
-    /** Checks one parameter value against its JSON-schema-like spec. */
-    static final class ParameterCheck {
+    /**
+     * Checks one parameter value against its spec, a subset of JSON Schema: {@code type} (one, or a
+     * list that may hold "null"), {@code const}, {@code enum}, {@code minLength}, {@code pattern} (with
+     * {@code pattern_description} for the message), {@code minimum}, {@code maximum}. The fields of an
+     * object value are checked by {@link #checkFields}.
+     */
+    public static final class ParameterCheck {
+
+        private static final Map<String, String> TYPE_NAMES = Map.of("string", "a string", "boolean", "a boolean",
+                "integer", "an integer", "number", "a number", "object", "an object", "array", "an array");
 
         private ParameterCheck() {
         }
 
-        static String problem(JsonNode spec, Object value) {
-            String type = spec.path("type").asText();
-            if (value == null) {
-                return "must not be null";
+        /** What is wrong with {@code value} ("must be a boolean"), or null when it fits {@code spec}. */
+        public static String problem(JsonNode spec, Object value) {
+            List<String> types = new ArrayList<>();
+            if (spec.path("type").isArray()) {
+                spec.get("type").forEach(t -> types.add(t.asText()));
+            } else if (spec.has("type")) {
+                types.add(spec.get("type").asText());
             }
+            if (value == null) {
+                return types.contains("null") ? null : "must not be null";
+            }
+            types.remove("null");
+            if (types.isEmpty()) {
+                return null;
+            }
+            if (types.size() == 1) {
+                return problem(types.get(0), spec, value);
+            }
+            if (types.stream().anyMatch(type -> problem(type, spec, value) == null)) {
+                return null;
+            }
+            return "must be " + String.join(" or ", types.stream().map(t -> TYPE_NAMES.getOrDefault(t, t)).toList());
+        }
+
+        static Map<String, JsonNode> properties(JsonNode spec) {
+            Map<String, JsonNode> properties = new LinkedHashMap<>();
+            spec.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue()));
+            return properties;
+        }
+
+        private static String problem(String type, JsonNode spec, Object value) {
             switch (type) {
                 case "string" -> {
                     if (!(value instanceof String s)) {
                         return "must be a string";
+                    }
+                    if (spec.has("const") && !spec.get("const").asText().equals(s)) {
+                        return "must be '" + spec.get("const").asText() + "'";
                     }
                     if (spec.has("enum")) {
                         for (JsonNode allowed : spec.get("enum")) {
@@ -428,10 +480,25 @@ public final class ConfigurationRules {
                         }
                         return "must be one of " + spec.get("enum");
                     }
-                    return s.isEmpty() ? "must not be empty" : null;
+                    int length = s.codePointCount(0, s.length());
+                    if (spec.has("minLength") && length < spec.get("minLength").asInt()) {
+                        return spec.get("minLength").asInt() == 1 ? "must not be empty"
+                                : "must be at least " + spec.get("minLength") + " characters";
+                    }
+                    if (spec.has("pattern") && !Pattern.compile(spec.get("pattern").asText()).matcher(s).find()) {
+                        return "must be " + spec.path("pattern_description")
+                                .asText("a string matching " + spec.get("pattern").asText());
+                    }
+                    return null;
                 }
                 case "boolean" -> {
                     return value instanceof Boolean ? null : "must be a boolean";
+                }
+                case "object" -> {
+                    return value instanceof Map<?, ?> ? null : "must be an object";
+                }
+                case "array" -> {
+                    return value instanceof List<?> ? null : "must be an array";
                 }
                 case "integer", "number" -> {
                     BigDecimal number = asNumber(value);

@@ -1,7 +1,10 @@
 package com.collectionledger.command.config;
 
 import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.collection.Collection;
+import com.collectionledger.command.namespace.NamespaceCascade;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -10,6 +13,7 @@ import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
 
@@ -48,6 +53,12 @@ public class CommandSideConfiguration {
     @Bean
     LockFactory collectionLockFactory() {
         return NullLockFactory.INSTANCE;
+    }
+
+    /** Lazy: the repositories come from Axon's configuration, which resolves command handler resources. */
+    @Bean
+    NamespaceCascade namespaceCascade(@Lazy Repository<Collection> collections, @Lazy Repository<Bucket> buckets) {
+        return new AggregateCascade(collections, buckets);
     }
 
     @Bean

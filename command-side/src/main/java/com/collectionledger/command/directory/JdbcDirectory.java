@@ -57,12 +57,10 @@ public class JdbcDirectory implements Directory {
                         json.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId).stream().findFirst();
     }
 
-    /** A namespace by ID or by name. */
-    public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
-        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
-                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
-                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
-                .stream().findFirst();
+    @Override
+    public void lockNamespace(String namespaceId) {
+        jdbc.queryForList("SELECT namespace_id FROM dir_namespace WHERE namespace_id = ? FOR UPDATE", String.class,
+                namespaceId);
     }
 
     @Override
@@ -73,7 +71,23 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public List<BucketEntry> buckets(String namespaceId) {
-        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? ORDER BY bucket_name", bucketRow, namespaceId);
+        return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? ORDER BY bucket_name", bucketRow,
+                namespaceId);
+    }
+
+    @Override
+    public List<CollectionEntry> liveBucketDependents(String bucketId) {
+        return jdbc.query("""
+                SELECT c.* FROM dir_collection c JOIN dir_collection_bucket b ON b.collection_id = c.collection_id
+                WHERE b.bucket_id = ? AND NOT c.deleted ORDER BY c.collection_name""", collectionRow, bucketId);
+    }
+
+    /** A namespace by ID or by name. */
+    public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
+                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
+                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
+                .stream().findFirst();
     }
 
     @Override
@@ -83,12 +97,18 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<BucketEntry> bucket(String namespaceId, String bucketId) {
+        if (unfindable(bucketId)) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT * FROM dir_bucket WHERE namespace_id = ? AND bucket_id = ?", bucketRow,
                 namespaceId, bucketId).stream().findFirst();
     }
 
     /** The ID of a bucket of the namespace, by ID or by name. */
     public Optional<String> bucketId(String namespaceId, String identifier) {
+        if (unfindable(identifier)) {
+            return Optional.empty();
+        }
         return jdbc.queryForList("SELECT bucket_id FROM dir_bucket WHERE namespace_id = ? AND (bucket_id = ? OR bucket_name = ?)",
                 String.class, namespaceId, identifier, identifier).stream().findFirst();
     }
@@ -100,12 +120,18 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<CollectionEntry> liveCollection(String namespaceId, String collectionId) {
+        if (unfindable(collectionId)) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT * FROM dir_collection WHERE namespace_id = ? AND collection_id = ? AND NOT deleted",
                 collectionRow, namespaceId, collectionId).stream().findFirst();
     }
 
     @Override
     public Optional<String> collectionNamed(String namespaceId, String collectionName) {
+        if (unfindable(collectionName)) {
+            return Optional.empty();
+        }
         return jdbc.queryForList("SELECT collection_id FROM dir_collection_name WHERE namespace_id = ? AND collection_name = ?",
                 String.class, namespaceId, collectionName).stream().findFirst();
     }
@@ -134,5 +160,10 @@ public class JdbcDirectory implements Directory {
     private boolean exists(String sql, Object... args) {
         Integer count = jdbc.queryForObject(sql, Integer.class, args);
         return count != null && count > 0;
+    }
+
+    /** No stored ID or name holds U+0000, and PostgreSQL cannot even compare text holding it: it finds nothing. */
+    private static boolean unfindable(String identifier) {
+        return identifier != null && identifier.indexOf('\u0000') >= 0;
     }
 }

@@ -25,6 +25,13 @@ public interface Directory {
 
     Optional<NamespaceEntry> namespace(String namespaceId);
 
+    /**
+     * Locks the namespace until the transaction ends. Creating a bucket or collection in it, and every
+     * change of it or of its buckets, takes the same lock (see DirectoryProjection), so what the caller
+     * reads next stays true until it commits.
+     */
+    void lockNamespace(String namespaceId);
+
     /** The live collections of the namespace, by name. */
     List<CollectionEntry> liveCollections(String namespaceId);
 
@@ -48,4 +55,7 @@ public interface Directory {
      * transaction ends, no new dependent can be added.
      */
     List<CollectionEntry> liveDependents(String collectionId);
+
+    /** Live collections whose source lists this bucket, by name. Lock the bucket's namespace first. */
+    List<CollectionEntry> liveBucketDependents(String bucketId);
 }

@@ -13,6 +13,7 @@ import com.collectionledger.api.namespace.CloneNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.namespace.NamespaceCloneOutcome;
 import com.collectionledger.api.namespace.NamespaceCloned;
+import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.collection.Collection;
@@ -49,7 +50,8 @@ final class NamespaceClone {
     }
 
     /** The source namespace's own configuration. */
-    record Source(String namespaceId, String description, List<ExtractorRef> featureExtractors) {
+    record Source(String namespaceId, String description, List<ExtractorRef> featureExtractors,
+                  List<PayloadIndex> payloadIndexes, boolean autoCreateIndexes) {
     }
 
     private NamespaceClone() {
@@ -62,14 +64,15 @@ final class NamespaceClone {
         String namespaceId = command.newNamespaceId();
         NamespaceCloned namespace = new NamespaceCloned(namespaceId, source.namespaceId(), command.namespaceName(),
                 command.description() != null ? command.description() : source.description(),
-                source.featureExtractors(), at);
+                source.featureExtractors(), source.payloadIndexes(), source.autoCreateIndexes(), at);
         PendingNamespaceDirectory pending = new PendingNamespaceDirectory(directory,
                 new Directory.NamespaceEntry(namespaceId, command.namespaceName(), source.featureExtractors()));
         Map<String, String> cloneIds = new HashMap<>();
         List<BucketCloned> bucketEvents = new ArrayList<>();
         for (Bucket.CloneSource bucket : buckets) {
             BucketCloned cloned = new BucketCloned(Ids.next("bkt_"), bucket.bucketId(), namespaceId,
-                    bucket.bucketName(), bucket.description(), bucket.bucketSchema(), bucket.metadata(), at);
+                    bucket.bucketName(), bucket.description(), bucket.bucketSchema(), bucket.metadata(), bucket.uniqueKey(),
+                    at);
             cloneIds.put(bucket.bucketId(), cloned.bucketId());
             pending.add(new Directory.BucketEntry(cloned.bucketId(), namespaceId, cloned.bucketName(),
                     cloned.bucketSchema()));

@@ -43,6 +43,13 @@ final class PendingNamespaceDirectory implements Directory {
     }
 
     @Override
+    public void lockNamespace(String namespaceId) {
+        if (!pending(namespaceId)) { // the pending namespace has no row to lock until it commits
+            committed.lockNamespace(namespaceId);
+        }
+    }
+
+    @Override
     public List<CollectionEntry> liveCollections(String namespaceId) {
         return pending(namespaceId) ? new ArrayList<>(collections.values()) : committed.liveCollections(namespaceId);
     }
@@ -83,9 +90,14 @@ final class PendingNamespaceDirectory implements Directory {
                 : committed.collectionNamed(namespaceId, collectionName);
     }
 
+    // Nothing pending is deleted or changed during a clone: only committed sources' dependents matter.
     @Override
     public List<CollectionEntry> liveDependents(String collectionId) {
-        // Nothing pending is deleted during a clone; only committed collections can have dependents.
         return committed.liveDependents(collectionId);
+    }
+
+    @Override
+    public List<CollectionEntry> liveBucketDependents(String bucketId) {
+        return committed.liveBucketDependents(bucketId);
     }
 }

@@ -13,6 +13,8 @@ import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
+import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.catalog.ExtractorDefinition;
 import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.command.web.CollectionRequests.CloneCollectionRequest;
@@ -62,13 +64,15 @@ class CollectionCommandController {
     private final QueryGateway queries;
     private final JdbcDirectory directory;
     private final ObjectMapper json;
+    private final ExtractorCatalog catalog;
 
     CollectionCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
-                                ObjectMapper json) {
+                                ObjectMapper json, ExtractorCatalog catalog) {
         this.writes = writes;
         this.queries = queries;
         this.directory = directory;
         this.json = json;
+        this.catalog = catalog;
     }
 
     @PostMapping
@@ -136,7 +140,8 @@ class CollectionCommandController {
                 : Optional.empty();
         return view.or(() -> queries.query(new FindCollectionAtQuery(namespaceId, collectionId, written.version(), null),
                         ResponseTypes.optionalInstanceOf(CollectionView.class)).join())
-                .map(CollectionModel::from)
+                .map(found -> CollectionModel.from(found, catalog.find(found.config().featureExtractor()
+                        .featureExtractorId()).map(ExtractorDefinition::view).orElse(null)))
                 .orElseThrow(() -> new IllegalStateException("stored collection " + collectionId + " at version "
                         + written.version() + " not found in the event store"));
     }

@@ -2,6 +2,7 @@ package com.collectionledger.command.web;
 
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionOverrides;
+import com.collectionledger.api.collection.CollectionSchedule;
 import com.collectionledger.api.collection.FeatureExtractorConfig;
 import com.collectionledger.api.collection.FieldPassthrough;
 import com.collectionledger.api.collection.SourceConfig;
@@ -118,21 +119,25 @@ final class CollectionRequests {
     record CreateCollectionRequest(String collectionName, String description, SourceRequest source,
                                    FeatureExtractorRequest featureExtractor, Boolean enabled,
                                    Map<String, Object> metadata, List<TaxonomyApplication> taxonomyApplications,
-                                   ObjectSchema inputSchema) {
+                                   ObjectSchema inputSchema, CollectionSchedule schedule) {
 
         CollectionConfig toConfig() {
             return new CollectionConfig(description, SourceRequest.toConfig(source),
-                    FeatureExtractorRequest.toConfig(featureExtractor), enabled, metadata, taxonomyApplications);
+                    FeatureExtractorRequest.toConfig(featureExtractor), enabled, metadata, taxonomyApplications,
+                    schedule);
         }
     }
 
+    /** Mixpeek's CloneCollectionRequest, plus {@code schedule} (copied from the source when omitted). */
     record CloneCollectionRequest(String collectionName, String description, SourceRequest source,
                                   FeatureExtractorRequest featureExtractor, Boolean enabled,
-                                  Map<String, Object> metadata, List<TaxonomyApplication> taxonomyApplications) {
+                                  Map<String, Object> metadata, List<TaxonomyApplication> taxonomyApplications,
+                                  CollectionSchedule schedule) {
 
         CollectionOverrides toOverrides() {
             return new CollectionOverrides(description, SourceRequest.toConfig(source),
-                    FeatureExtractorRequest.toConfig(featureExtractor), enabled, metadata, taxonomyApplications);
+                    FeatureExtractorRequest.toConfig(featureExtractor), enabled, metadata, taxonomyApplications,
+                    schedule);
         }
     }
 

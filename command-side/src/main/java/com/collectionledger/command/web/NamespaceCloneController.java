@@ -80,9 +80,10 @@ class NamespaceCloneController {
         Optional<NamespaceView> view = written.written().visible()
                 ? queries.query(new FindNamespaceQuery(namespaceId), ResponseTypes.optionalInstanceOf(NamespaceView.class)).join()
                 : Optional.empty();
-        NamespaceView created = view.orElseGet(() ->
-                NamespaceView.created(writes.creationEvent(namespaceId, NamespaceCloned.class).asCreated()));
         NamespaceCloneOutcome outcome = written.result();
+        NamespaceView created = view.orElseGet(() -> NamespaceView
+                .created(writes.creationEvent(namespaceId, NamespaceCloned.class).asCreated())
+                .withCounts(outcome.bucketIds().size(), outcome.collectionIds().size()));
         return WriteResponses.respond(HttpStatus.OK, written.written(), new CloneNamespaceResponse(
                 NamespaceModel.from(created), sourceNamespaceId, "ready",
                 new ClonedResources(outcome.collectionIds().size(), 0, 0, outcome.bucketIds().size(), 0, 0)));

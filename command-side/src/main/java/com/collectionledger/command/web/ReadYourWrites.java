@@ -4,7 +4,6 @@ import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
 import com.collectionledger.api.query.ViewsShownQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -90,13 +89,26 @@ public class ReadYourWrites {
         return send(aggregateId, command, CommandOutcome.class::cast);
     }
 
-    /** The payload of the event that created {@code aggregateId}, from the event store: for answers the read model cannot give yet. */
-    public <E> E creationEvent(String aggregateId, Class<E> type) {
-        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
-        if (!events.hasNext()) {
-            throw new IllegalStateException("no stored event creates " + aggregateId);
+    /**
+     * The payloads of the events of {@code aggregateId} up to {@code version}, oldest first, from the
+     * event store: for answers the read model cannot give yet.
+     */
+    public List<Object> events(String aggregateId, long version) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore.readEvents(aggregateId, 0).forEachRemaining(event -> {
+            if (event.getSequenceNumber() <= version) {
+                payloads.add(event.getPayload());
+            }
+        });
+        if (payloads.size() != version + 1) {
+            throw new IllegalStateException("the event store holds no version " + version + " of " + aggregateId);
         }
-        return type.cast(events.next().getPayload());
+        return payloads;
+    }
+
+    /** The payload of the event that created {@code aggregateId}, from the event store. */
+    public <E> E creationEvent(String aggregateId, Class<E> type) {
+        return type.cast(events(aggregateId, 0).get(0));
     }
 
     private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {

@@ -2,6 +2,7 @@ package com.collectionledger.command.bucket;
 
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.CreateBucketCommand;
+import com.collectionledger.api.bucket.UniqueKey;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
@@ -162,5 +163,53 @@ class BucketAggregateTest {
     void bucketDescriptionLongerThan2000CharactersIsRejected() {
         rejected(fixture, new CreateBucketCommand(BUCKET, NS, "news", "d".repeat(2_001), ARTICLES_SCHEMA, null),
                 invalidOnlyAt(at("body", "description")));
+    }
+
+    // ---- unique_key (Mixpeek's UniqueKeyConfig) -------------------------------------------------
+
+    private static CreateBucketCommand keyed(UniqueKey key) {
+        return new CreateBucketCommand(BUCKET, NS, "sensors", null,
+                schema("sensor_id", "string", "timestamp", "datetime", "reading", "float", "frame", "image",
+                        "tags", "array"), null, key);
+    }
+
+    @Test
+    void uniqueKeyOnScalarSchemaFieldsIsKeptOnTheEvent() {
+        UniqueKey key = new UniqueKey(List.of("sensor_id", "timestamp"), "upsert");
+        CreateBucketCommand command = keyed(key);
+
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new BucketCreated(BUCKET, NS, "sensors", null, command.bucketSchema(), null, key, NOW));
+    }
+
+    @Test
+    void uniqueKeyFieldThatIsNotInTheSchemaIsRejectedAtItsIndex() {
+        rejected(fixture, keyed(new UniqueKey(List.of("sensor_id", "video_id"), null)),
+                invalidOnlyAt(at("body", "unique_key", "fields", "1")));
+    }
+
+    @Test
+    void uniqueKeyOnABlobOrArrayFieldIsRejected() {
+        rejected(fixture, keyed(new UniqueKey(List.of("frame", "tags"), null)), invalidOnlyAt(
+                at("body", "unique_key", "fields", "0"), at("body", "unique_key", "fields", "1")));
+    }
+
+    @Test
+    void uniqueKeyWithoutFieldsIsRejected() {
+        rejected(fixture, keyed(new UniqueKey(List.of(), null)), invalidOnlyAt(at("body", "unique_key", "fields")));
+    }
+
+    @Test
+    void uniqueKeyFieldListedTwiceIsRejectedAtTheSecond() {
+        rejected(fixture, keyed(new UniqueKey(List.of("sensor_id", "sensor_id"), null)),
+                invalidOnlyAt(at("body", "unique_key", "fields", "1")));
+    }
+
+    @Test
+    void uniqueKeyDefaultPolicyOutsideInsertUpdateUpsertIsRejected() {
+        rejected(fixture, keyed(new UniqueKey(List.of("sensor_id"), "replace")),
+                invalidOnlyAt(at("body", "unique_key", "default_policy")));
     }
 }

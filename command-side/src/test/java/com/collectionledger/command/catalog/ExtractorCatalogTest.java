@@ -1,11 +1,22 @@
 package com.collectionledger.command.catalog;
 
+import com.collectionledger.api.error.Violation;
+import com.collectionledger.command.collection.ConfigurationRules;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The built-in catalog of SPEC §3.4, read from catalog/feature-extractors.json. */
 class ExtractorCatalogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExtractorCatalog catalog = ExtractorCatalog.builtIn();
 
@@ -30,7 +41,7 @@ class ExtractorCatalogTest {
 
         assertThat(text.inputs().get("text").acceptedTypes()).containsExactlyInAnyOrder("text", "string");
         assertThat(text.requiredInputs()).containsExactly("text");
-        assertThat(text.parameters()).containsOnlyKeys("model", "chunk_size", "split_by");
+        assertThat(text.parameters()).containsKeys("model", "chunk_size", "split_by");
     }
 
     @Test
@@ -40,7 +51,7 @@ class ExtractorCatalogTest {
         assertThat(multimodal.inputs()).containsOnlyKeys("video", "image", "text", "audio");
         assertThat(multimodal.requiredInputs()).isEmpty();
         assertThat(multimodal.minimumInputs()).isEqualTo(1);
-        assertThat(multimodal.parameters()).containsOnlyKeys("fps", "model");
+        assertThat(multimodal.parameters()).containsKeys("fps", "model");
     }
 
     @Test
@@ -49,7 +60,29 @@ class ExtractorCatalogTest {
                 .containsExactly("image");
         assertThat(catalog.find("scene_extractor_v1").orElseThrow().inputs().get("embedding").acceptedTypes())
                 .containsExactly("array");
-        assertThat(catalog.find("scene_extractor_v1").orElseThrow().parameters()).containsOnlyKeys("threshold");
+        assertThat(catalog.find("scene_extractor_v1").orElseThrow().parameters())
+                .containsOnlyKeys("extractor_type", "threshold");
+    }
+
+    @Test
+    void everyExtractorTakesItsOwnNameAsTheExtractorTypeDiscriminator() {
+        catalog.all().forEach(d -> assertThat(d.parameters().get("extractor_type").path("const").asText())
+                .as(d.id()).isEqualTo(d.name()));
+    }
+
+    @Test
+    void defaultParametersAreEachParametersDefaultAndFitTheParameterSchema() {
+        catalog.all().forEach(d -> {
+            Map<String, Object> defaults = JSON.convertValue(d.document().path("default_parameters"), new TypeReference<>() { });
+            d.parameters().forEach((name, spec) -> {
+                if (spec.has("default")) {
+                    assertThat((JsonNode) JSON.valueToTree(defaults.get(name))).as(d.id() + " " + name).isEqualTo(spec.get("default"));
+                }
+            });
+            List<Violation> violations = new ArrayList<>();
+            ConfigurationRules.checkParameters(d, defaults, violations, "default_parameters");
+            assertThat(violations).as(d.id()).isEmpty();
+        });
     }
 
     @Test

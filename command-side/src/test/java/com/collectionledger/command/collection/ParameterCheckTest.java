@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,11 @@ class ParameterCheckTest {
     private static final JsonNode MODEL = spec("text_extractor_v1", "model");           // string
     private static final JsonNode FPS = spec("multimodal_extractor_v1", "fps");         // number 0.01..60
     private static final JsonNode THRESHOLD = spec("scene_extractor_v1", "threshold");  // number 0..1
+    private static final JsonNode EXTRACTOR_TYPE = spec("text_extractor_v1", "extractor_type"); // const
+    private static final JsonNode RESPONSE_SHAPE = spec("text_extractor_v1", "response_shape"); // string|object|null
+    private static final JsonNode INTERVAL = spec("multimodal_extractor_v1", "time_split_interval"); // integer|null
+    private static final JsonNode API_KEY = spec("text_extractor_v1", "llm_api_key");   // secret reference|null
+    private static final JsonNode LANGUAGE = spec("text_extractor_v1", "language");     // any string
 
     private static String problem(JsonNode spec, Object value) {
         return ConfigurationRules.ParameterCheck.problem(spec, value);
@@ -100,5 +106,32 @@ class ParameterCheckTest {
 
         assertThat(problem(flag, true)).isNull();
         assertThat(problem(flag, "true")).isEqualTo("must be a boolean");
+    }
+
+    @Test
+    void constStringParameterAcceptsOnlyItsValue() {
+        assertThat(problem(EXTRACTOR_TYPE, "text_extractor")).isNull();
+        assertThat(problem(EXTRACTOR_TYPE, "image_extractor")).isEqualTo("must be 'text_extractor'");
+    }
+
+    @Test
+    void aListOfTypesAcceptsAValueOfAnyOfThemAndNullOnlyWhenListed() {
+        assertThat(problem(RESPONSE_SHAPE, "names and colors")).isNull();
+        assertThat(problem(RESPONSE_SHAPE, Map.of("type", "object"))).isNull();
+        assertThat(problem(RESPONSE_SHAPE, null)).isNull();
+        assertThat(problem(RESPONSE_SHAPE, 42)).isEqualTo("must be a string or an object");
+        assertThat(problem(INTERVAL, null)).isNull();
+        assertThat(problem(INTERVAL, 2.5)).isEqualTo("must be an integer");
+    }
+
+    @Test
+    void patternParameterSaysWhatItExpects() {
+        assertThat(problem(API_KEY, "{{SECRET.openai_api_key}}")).isNull();
+        assertThat(problem(API_KEY, "sk-proj-abc123")).startsWith("must be a secret reference such as");
+    }
+
+    @Test
+    void stringWithoutMinLengthMayBeEmpty() {
+        assertThat(problem(LANGUAGE, "")).isNull();
     }
 }

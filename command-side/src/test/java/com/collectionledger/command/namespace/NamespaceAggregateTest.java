@@ -4,6 +4,7 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.namespace.NamespaceCreated;
+import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.command.support.Fixtures;
 import com.collectionledger.command.support.InMemoryDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -138,5 +139,89 @@ class NamespaceAggregateTest {
     void everyNamespaceViolationIsReportedTogether() {
         rejected(fixture, new CreateNamespaceCommand(NS, "x", "d".repeat(2_001), List.of()), invalidOnlyAt(
                 at("body", "namespace_name"), at("body", "description"), at("body", "feature_extractors")));
+    }
+
+    // ---- payload_indexes and auto_create_indexes (Mixpeek's PayloadIndexConfig) -------------------
+
+    private static CreateNamespaceCommand withIndexes(PayloadIndex... indexes) {
+        return new CreateNamespaceCommand(NS, NS_NAME, null, List.of(ref("text_extractor_v1")), List.of(indexes), null);
+    }
+
+    @Test
+    void payloadIndexesAndAutoCreateIndexesAreKeptOnTheEvent() {
+        List<PayloadIndex> indexes = List.of(
+                new PayloadIndex("metadata.title", "text", Map.of("type", "text", "tokenizer", "word",
+                        "min_token_len", 2, "max_token_len", 15, "lowercase", true), false),
+                new PayloadIndex("metadata.description", "keyword", Map.of("type", "keyword", "is_tenant", true), null));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateNamespaceCommand(NS, NS_NAME, null, List.of(ref("text_extractor_v1")), indexes, true))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new NamespaceCreated(NS, NS_NAME, null, List.of(ref("text_extractor_v1")), indexes, true,
+                        NOW));
+    }
+
+    @Test
+    void payloadIndexOfATypeOutsidePayloadSchemaTypeIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("title", "fulltext", null, null)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "type")));
+    }
+
+    @Test
+    void payloadIndexWithoutFieldNameOrTypeIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex(null, null, null, null)), invalidOnlyAt(
+                at("body", "payload_indexes", "0", "field_name"), at("body", "payload_indexes", "0", "type")));
+    }
+
+    @Test
+    void payloadIndexParameterOfAnotherIndexTypeIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", Map.of("tokenizer", "word"), null)),
+                invalidAt("extra_forbidden", at("body", "payload_indexes", "0", "field_schema", "tokenizer")));
+    }
+
+    @Test
+    void payloadIndexParameterOfTheWrongTypeOrValueIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("title", "text", Map.of("tokenizer", "ngram",
+                        "lowercase", "yes"), null)), invalidOnlyAt(
+                at("body", "payload_indexes", "0", "field_schema", "tokenizer"),
+                at("body", "payload_indexes", "0", "field_schema", "lowercase")));
+    }
+
+    @Test
+    void payloadIndexFieldSchemaTypeMustBeTheIndexType() {
+        rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", Map.of("type", "integer"), null)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "field_schema", "type")));
+    }
+
+    @Test
+    void payloadIndexMinTokenLengthAboveMaxIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("title", "text", Map.of("min_token_len", 10,
+                        "max_token_len", 2), null)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "field_schema", "min_token_len")));
+    }
+
+    @Test
+    void payloadIndexOnAProtectedSystemFieldIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("namespace_id", "keyword", null, false)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "field_name")));
+    }
+
+    @Test
+    void protectedPayloadIndexCannotBeGivenByAClient() {
+        rejected(fixture, withIndexes(new PayloadIndex("tenant", "keyword", Map.of("is_tenant", true), true)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "is_protected")));
+    }
+
+    @Test
+    void payloadIndexOnAFieldIndexedTwiceIsRejectedAtTheSecond() {
+        rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", null, null),
+                        new PayloadIndex("user_id", "uuid", null, null)),
+                invalidOnlyAt(at("body", "payload_indexes", "1", "field_name")));
+    }
+
+    @Test
+    void payloadIndexFieldNameLongerThan255CharactersIsRejected() {
+        rejected(fixture, withIndexes(new PayloadIndex("f".repeat(256), "keyword", null, null)),
+                invalidOnlyAt(at("body", "payload_indexes", "0", "field_name")));
     }
 }

@@ -7,6 +7,7 @@ import com.collectionledger.api.namespace.CloneNamespaceCommand;
 import com.collectionledger.api.namespace.NamespaceCloneOutcome;
 import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
+import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.collection.Collection;
 import com.collectionledger.command.support.Fixtures;
@@ -50,7 +51,7 @@ class NamespaceCloneAggregateTest {
         @Override
         public Bucket.CloneSource bucket(String bucketId) {
             return new Bucket.CloneSource(bucketId, directory.bucket(NS, bucketId).orElseThrow().bucketName(), null,
-                    directory.bucket(NS, bucketId).orElseThrow().bucketSchema(), Map.of());
+                    directory.bucket(NS, bucketId).orElseThrow().bucketSchema(), Map.of(), null);
         }
 
         @Override
@@ -116,6 +117,24 @@ class NamespaceCloneAggregateTest {
         assertThat(scenes.config().source().collectionId()).isEqualTo(frames.collectionId());
         assertThat(store.readEvents(scenes.collectionId()).asStream().toList()).singleElement()
                 .satisfies(e -> assertThat(e.getType()).isEqualTo("Collection"));
+    }
+
+    @Test
+    void theCloneLocksTheSourceNamespaceForAConsistentCopy() {
+        fixture.given(seedNamespaceCreated(SEED_EXTRACTORS))
+                .when(new CloneNamespaceCommand(NS, TARGET, "staging", null, true))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(directory.locked(NS)).isTrue();
+    }
+
+    @Test
+    void aDeletedNamespaceCannotBeCloned() {
+        rejected(fixture.given(seedNamespaceCreated(SEED_EXTRACTORS),
+                        new NamespaceDeleted(NS, NS_NAME, List.of(), List.of(), NOW)),
+                new CloneNamespaceCommand(NS, TARGET, "staging", null, true), kind(ErrorKind.NOT_FOUND));
+
+        assertThat(stored()).isEmpty();
     }
 
     @Test

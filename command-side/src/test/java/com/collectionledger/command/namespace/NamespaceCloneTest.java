@@ -1,14 +1,17 @@
 package com.collectionledger.command.namespace;
 
 import com.collectionledger.api.bucket.BucketCloned;
+import com.collectionledger.api.bucket.UniqueKey;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionSchemas;
 import com.collectionledger.api.collection.SourceConfig;
+import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.namespace.CloneNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
@@ -35,13 +38,16 @@ class NamespaceCloneTest {
 
     private static final String TARGET = "ns_target0001";
     private static final ExtractorCatalog CATALOG = ExtractorCatalog.builtIn();
+    private static final UniqueKey ARTICLES_KEY = new UniqueKey(List.of("title"), "upsert");
+    private static final List<PayloadIndex> INDEXES = List.of(new PayloadIndex("title", "keyword", null, null));
 
     private final InMemoryDirectory directory = Seed.directory()
             .record(videoFramesCreated()).record(detectedScenesCreated()).record(articleEmbeddingsCreated());
 
     private static final List<Bucket.CloneSource> BUCKETS = List.of(
-            new Bucket.CloneSource(ARTICLES, "articles", "the articles", ARTICLES_SCHEMA, Map.of("team", "news")),
-            new Bucket.CloneSource(VIDEOS, "marketing_videos", null, VIDEOS_SCHEMA, Map.of()));
+            new Bucket.CloneSource(ARTICLES, "articles", "the articles", ARTICLES_SCHEMA, Map.of("team", "news"),
+                    ARTICLES_KEY),
+            new Bucket.CloneSource(VIDEOS, "marketing_videos", null, VIDEOS_SCHEMA, Map.of(), null));
 
     private static Collection.CloneSource original(String id, String name, long version, CollectionConfig config,
                                                    CollectionSchemas schemas) {
@@ -57,7 +63,7 @@ class NamespaceCloneTest {
 
     private static NamespaceClone.Source seedNamespace(List<String> extractorIds) {
         return new NamespaceClone.Source(NS, "The collections of the seed document",
-                extractorIds.stream().map(InMemoryDirectory::ref).toList());
+                extractorIds.stream().map(InMemoryDirectory::ref).toList(), INDEXES, true);
     }
 
     private NamespaceClone.Plan plan(CloneNamespaceCommand command, NamespaceClone.Source source) {
@@ -77,10 +83,13 @@ class NamespaceCloneTest {
         assertThat(plan.namespace().namespaceName()).isEqualTo("staging");
         assertThat(plan.namespace().description()).isEqualTo("The collections of the seed document");
         assertThat(plan.namespace().featureExtractors()).extracting(ExtractorRef::id).isEqualTo(SEED_EXTRACTORS);
+        assertThat(plan.namespace().payloadIndexes()).isEqualTo(INDEXES);
+        assertThat(plan.namespace().autoCreateIndexes()).isTrue();
         Map<String, BucketCloned> buckets = plan.buckets().stream()
                 .collect(Collectors.toMap(BucketCloned::sourceBucketId, Function.identity()));
         assertThat(buckets.get(ARTICLES)).isEqualTo(new BucketCloned(buckets.get(ARTICLES).bucketId(), ARTICLES,
-                TARGET, "articles", "the articles", ARTICLES_SCHEMA, Map.of("team", "news"), NOW));
+                TARGET, "articles", "the articles", ARTICLES_SCHEMA, Map.of("team", "news"), ARTICLES_KEY, NOW));
+        assertThat(buckets.get(VIDEOS).uniqueKey()).isNull();
         assertThat(plan.buckets()).allSatisfy(b -> assertThat(b.bucketId()).startsWith("bkt_")
                 .isNotIn(ARTICLES, VIDEOS));
 
@@ -97,6 +106,9 @@ class NamespaceCloneTest {
         assertThat(frames.sourceVersion()).isEqualTo(3);
         assertThat(scenes.schemas().inputSchema()).isEqualTo(detectedScenesSchemas().inputSchema());
         assertThat(scenes.schemas().outputSchema()).isEqualTo(detectedScenesSchemas().outputSchema());
+        // Tiers root first, the collection's own last: each reads the clones.
+        assertThat(scenes.schemas().sourceLineage()).extracting(SourceLineageEntry::sourceConfig)
+                .containsExactly(frames.config().source(), scenes.config().source());
         assertThat(scenes.schemas().sourceLineage().get(0).sourceConfig().bucketIds())
                 .containsExactly(buckets.get(VIDEOS).bucketId());
         assertThat(plan.outcome().collectionIds()).hasSize(3).doesNotHaveDuplicates();

@@ -4,7 +4,10 @@ import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionCreated;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionSchemas;
+import com.collectionledger.api.collection.FeatureExtractorConfig;
+import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.namespace.NamespaceCreated;
@@ -34,6 +37,9 @@ public final class InMemoryDirectory implements Directory {
     private final Set<String> deleted = new LinkedHashSet<>();
     /** collection ID -> the IDs of the collections it reads from. */
     private final Map<String, Set<String>> sources = new LinkedHashMap<>();
+    /** collection ID -> the IDs of the buckets it reads from. */
+    private final Map<String, Set<String>> bucketSources = new LinkedHashMap<>();
+    private final Set<String> locked = new LinkedHashSet<>();
 
     // ---- setup helpers ---------------------------------------------------------------------
 
@@ -71,6 +77,11 @@ public final class InMemoryDirectory implements Directory {
                 event.schemas());
     }
 
+    public InMemoryDirectory record(CollectionInstantiated event) {
+        return recordCollection(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(),
+                event.schemas());
+    }
+
     public InMemoryDirectory record(NamespaceCreated event) {
         namespaces.put(event.namespaceId(), new NamespaceEntry(event.namespaceId(), event.namespaceName(),
                 event.featureExtractors()));
@@ -83,9 +94,31 @@ public final class InMemoryDirectory implements Directory {
 
     private InMemoryDirectory recordCollection(String id, String namespaceId, String name, CollectionConfig config,
                                                CollectionSchemas schemas) {
-        return collection(id, namespaceId, name, schemas.outputSchema(),
+        collection(id, namespaceId, name, schemas.outputSchema(),
                 config.featureExtractor().featureExtractorId(), schemas.sourceLineage(),
                 config.source().sourceCollectionIds().toArray(String[]::new));
+        if (config.source().bucketIds() != null) {
+            bucketSources.put(id, new LinkedHashSet<>(config.source().bucketIds()));
+        }
+        return this;
+    }
+
+    /** A live collection of the namespace that reads these buckets with this extractor. */
+    public InMemoryDirectory bucketReader(String collectionId, String namespaceId, String collectionName,
+                                          String featureExtractorId, String... bucketIds) {
+        int split = featureExtractorId.lastIndexOf('_');
+        FeatureExtractorConfig extractor = new FeatureExtractorConfig(featureExtractorId.substring(0, split),
+                featureExtractorId.substring(split + 1), null, null, null, null);
+        collection(collectionId, namespaceId, collectionName, ObjectSchema.empty(), featureExtractorId,
+                List.of(new SourceLineageEntry(SourceConfig.buckets(List.of(bucketIds)), extractor,
+                        ObjectSchema.empty())));
+        bucketSources.put(collectionId, new LinkedHashSet<>(List.of(bucketIds)));
+        return this;
+    }
+
+    /** Whether a command locked this namespace (see {@link Directory#lockNamespace}). */
+    public boolean locked(String namespaceId) {
+        return locked.contains(namespaceId);
     }
 
     /** The collection was deleted: it no longer counts as live, nor holds its name. */
@@ -123,6 +156,11 @@ public final class InMemoryDirectory implements Directory {
     }
 
     @Override
+    public void lockNamespace(String namespaceId) {
+        locked.add(namespaceId);
+    }
+
+    @Override
     public List<CollectionEntry> liveCollections(String namespaceId) {
         return collections.values().stream()
                 .filter(c -> c.namespaceId().equals(namespaceId) && !deleted.contains(c.collectionId()))
@@ -134,6 +172,15 @@ public final class InMemoryDirectory implements Directory {
     public List<BucketEntry> buckets(String namespaceId) {
         return buckets.values().stream().filter(b -> b.namespaceId().equals(namespaceId))
                 .sorted(Comparator.comparing(BucketEntry::bucketName))
+                .toList();
+    }
+
+    @Override
+    public List<CollectionEntry> liveBucketDependents(String bucketId) {
+        return bucketSources.entrySet().stream()
+                .filter(e -> e.getValue().contains(bucketId) && !deleted.contains(e.getKey()))
+                .map(e -> collections.get(e.getKey()))
+                .sorted(Comparator.comparing(CollectionEntry::collectionName))
                 .toList();
     }
 

@@ -32,16 +32,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} on create and clone. The same key with the same request (within 24 h)
- * answers what the first one was answered and stores nothing new; with another request it is a
- * 422. Two identical requests at once: one runs, the other waits for its answer.
+ * {@code Idempotency-Key} on create, clone, template capture and instantiation. The same key with the
+ * same request (within 24 h) answers what the first one was answered and stores nothing new; with
+ * another request it is a 422. Two identical requests at once: one runs, the other waits for its answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
-    private static final Pattern CLONE = Pattern.compile("/v1/collections/[^/]+/clone");
+    /** Clone, and the template routes that create: capture and instantiation. */
+    private static final Pattern CREATING = Pattern.compile("/v1/collections/[^/]+/clone"
+            + "|/v1/templates/collections/(from-collection/[^/]+|[^/]+/instantiate)");
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final long WAIT_MILLIS = 15_000;
 
@@ -59,7 +61,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/v1/collections") || CLONE.matcher(path).matches());
+        return !(path.equals("/v1/collections") || CREATING.matcher(path).matches());
     }
 
     @Override

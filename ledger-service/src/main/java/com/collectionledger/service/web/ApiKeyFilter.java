@@ -91,20 +91,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
             }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, namespace.get().namespaceId());
         } else if (namespaceClone(request.getMethod(), path)) {
-            // The key must be allowed to use the source; the new name, like a created namespace's, is not checked.
+            // Like reading the source namespace: one the key may not use is as if it did not exist. The new
+            // name, like a created namespace's, is not checked against the key's scope.
             String identifier = path.substring("/v1/namespaces/".length(), path.length() - "/clone".length());
-            Optional<Directory.NamespaceEntry> source = directory.namespaceByIdOrName(identifier);
+            Optional<Directory.NamespaceEntry> source = directory.namespaceByIdOrName(identifier)
+                    .filter(namespace -> key.mayUse(namespace.namespaceId(), namespace.namespaceName()));
             if (source.isEmpty()) {
                 reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
                 return;
             }
-            if (!key.mayUse(source.get().namespaceId(), source.get().namespaceName())) {
-                reject(response, LedgerError.of(ErrorKind.PERMISSION_DENIED,
-                        "this API key may not use namespace '" + identifier + "'"));
-                return;
-            }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, source.get().namespaceId());
-        } else if (namespaceRead(request.getMethod(), path)) {
+        } else if (RoutePermissions.isNamespace(path)) {
+            // Reading or changing a namespace the key may not use: as if it did not exist.
             String identifier = path.substring("/v1/namespaces/".length());
             Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier);
             if (namespace.isPresent() && !key.mayUse(namespace.get().namespaceId(), namespace.get().namespaceName())) {
@@ -120,20 +118,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 || path.startsWith("/v1/collections/features/extractors/");
     }
 
-    /** Buckets and collections live in a namespace; namespaces do not. */
+    /** Buckets, collections and templates live in a namespace; namespaces do not. */
     private static boolean namespaced(String path) {
         return path.equals("/v1/buckets") || path.startsWith("/v1/buckets/")
-                || path.equals("/v1/collections") || path.startsWith("/v1/collections/");
+                || path.equals("/v1/collections") || path.startsWith("/v1/collections/")
+                || path.startsWith("/v1/templates/");
     }
 
-    /** {@code POST /v1/namespaces/{source}/clone}: the source namespace is checked like {@code X-Namespace}. */
+    /** {@code POST /v1/namespaces/{source}/clone}: the source namespace is in the path. */
     private static boolean namespaceClone(String method, String path) {
         return "POST".equals(method) && path.startsWith("/v1/namespaces/") && path.endsWith("/clone")
                 && path.indexOf('/', 15) == path.length() - "/clone".length();
-    }
-
-    private static boolean namespaceRead(String method, String path) {
-        return "GET".equals(method) && path.startsWith("/v1/namespaces/") && path.indexOf('/', 15) < 0;
     }
 
     private static String path(HttpServletRequest request) {

@@ -2,20 +2,28 @@ package com.collectionledger.query.bucket;
 
 import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
+import com.collectionledger.api.bucket.BucketDeleted;
+import com.collectionledger.api.bucket.BucketUpdated;
 import com.collectionledger.api.query.BucketPage;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.FindBucketQuery;
 import com.collectionledger.api.query.ListBucketsQuery;
 import com.collectionledger.query.ReadModel;
+import com.collectionledger.query.filter.FieldIndex;
+import com.collectionledger.query.filter.ListFields;
+import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
 import com.collectionledger.query.support.ViewJson;
+import com.collectionledger.query.support.ViewTimestamps;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 @Component
@@ -25,19 +33,27 @@ public class BucketProjection {
     private final JdbcTemplate jdbc;
     private final ViewJson json;
     private final ViewPositions positions;
+    private final FieldIndex index;
+    private final ListSql lists;
 
-    BucketProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions) {
+    BucketProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
         this.json = json;
         this.positions = positions;
+        this.index = index;
+        this.lists = lists;
     }
 
     @EventHandler
     void on(BucketCreated event) {
         BucketView view = BucketView.created(event);
         jdbc.update("DELETE FROM view_bucket WHERE bucket_id = ?", event.bucketId());
-        jdbc.update("INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, document) VALUES (?, ?, ?, ?)",
-                event.bucketId(), event.namespaceId(), event.bucketName(), json.write(view));
+        jdbc.update("""
+                        INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, description, created_at, updated_at,
+                            document) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                view.bucketId(), view.namespaceId(), view.bucketName(), view.description(),
+                ViewTimestamps.of(view.createdAt()), ViewTimestamps.of(view.updatedAt()), json.write(view));
+        index.replace(ListFields.BUCKETS, view.bucketId(), view);
         positions.advance(event.bucketId(), 0);
     }
 
@@ -46,9 +62,32 @@ public class BucketProjection {
         on(event.asCreated());
     }
 
+    @EventHandler
+    void on(BucketUpdated event, @SequenceNumber long version) {
+        jdbc.queryForList("SELECT document FROM view_bucket WHERE bucket_id = ?", String.class, event.bucketId())
+                .stream().findFirst().map(document -> json.read(document, BucketView.class).updated(event))
+                .ifPresent(view -> {
+                    jdbc.update("""
+                                    UPDATE view_bucket SET bucket_name = ?, description = ?, updated_at = ?, document = ?
+                                    WHERE bucket_id = ?""",
+                            view.bucketName(), view.description(), ViewTimestamps.of(view.updatedAt()),
+                            json.write(view), view.bucketId());
+                    index.replace(ListFields.BUCKETS, view.bucketId(), view);
+                });
+        positions.advance(event.bucketId(), version);
+    }
+
+    @EventHandler
+    void on(BucketDeleted event, @SequenceNumber long version) {
+        jdbc.update("DELETE FROM view_bucket WHERE bucket_id = ?", event.bucketId());
+        index.remove(event.bucketId());
+        positions.advance(event.bucketId(), version);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM view_bucket");
+        index.clear(ListFields.BUCKETS);
     }
 
     @QueryHandler
@@ -60,11 +99,8 @@ public class BucketProjection {
 
     @QueryHandler
     BucketPage handle(ListBucketsQuery query) {
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_bucket WHERE namespace_id = ?", Long.class,
-                query.namespaceId());
-        var results = jdbc.queryForList("SELECT document FROM view_bucket WHERE namespace_id = ? ORDER BY bucket_name LIMIT ? OFFSET ?",
-                String.class, query.namespaceId(), query.limit(), query.offset()).stream()
-                .map(document -> json.read(document, BucketView.class)).toList();
-        return new BucketPage(results, total == null ? 0 : total);
+        ListSql.Page<BucketView> page = lists.page(ListFields.BUCKETS, BucketView.class, "t.namespace_id = ?",
+                List.of(query.namespaceId()), query.criteria(), query.offset(), query.limit());
+        return new BucketPage(page.results(), page.total());
     }
 }

@@ -3,6 +3,7 @@ package com.collectionledger.query.collection;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.query.CollectionPage;
@@ -10,8 +11,12 @@ import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.api.query.ListCollectionsQuery;
 import com.collectionledger.query.ReadModel;
+import com.collectionledger.query.filter.FieldIndex;
+import com.collectionledger.query.filter.ListFields;
+import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
 import com.collectionledger.query.support.ViewJson;
+import com.collectionledger.query.support.ViewTimestamps;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,17 +25,15 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The collection view: one row per collection, with its clone link, root and generation, and the
  * whole view as a JSON document. Deleted collections keep their row (marked) for the lineage of
  * their clones. Handlers are idempotent: a create replaces the row, a change applies only to an
- * older version.
+ * older version. The collection's list and nested values (source buckets, taxonomies, metadata) go
+ * to the {@link FieldIndex} in the same transaction, for the list's filters.
  */
 @Component
 @ProcessingGroup(ReadModel.PROCESSING_GROUP)
@@ -39,11 +42,15 @@ public class CollectionProjection {
     private final JdbcTemplate jdbc;
     private final ViewJson json;
     private final ViewPositions positions;
+    private final FieldIndex index;
+    private final ListSql lists;
 
-    CollectionProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions) {
+    CollectionProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
         this.json = json;
         this.positions = positions;
+        this.index = index;
+        this.lists = lists;
     }
 
     @EventHandler
@@ -57,6 +64,11 @@ public class CollectionProjection {
     }
 
     @EventHandler
+    void on(CollectionInstantiated event, @SequenceNumber long version) {
+        insert(CollectionViews.instantiated(event, version));
+    }
+
+    @EventHandler
     void on(CollectionUpdated event, @SequenceNumber long version) {
         find(event.collectionId()).filter(view -> view.version() < version).ifPresent(view -> {
             CollectionView updated = CollectionViews.updated(view, event, version);
@@ -64,7 +76,8 @@ public class CollectionProjection {
                             UPDATE view_collection SET collection_name = ?, description = ?, enabled = ?, version = ?,
                                    updated_at = ?, document = ? WHERE collection_id = ?""",
                     updated.collectionName(), updated.config().description(), updated.config().enabled(), version,
-                    Timestamp.from(event.updatedAt()), json.write(updated), view.collectionId());
+                    ViewTimestamps.of(event.updatedAt()), json.write(updated), view.collectionId());
+            index.replace(ListFields.COLLECTIONS, view.collectionId(), updated);
         });
         positions.advance(event.collectionId(), version);
     }
@@ -72,13 +85,15 @@ public class CollectionProjection {
     @EventHandler
     void on(CollectionDeleted event, @SequenceNumber long version) {
         jdbc.update("UPDATE view_collection SET deleted = TRUE, version = ?, updated_at = ? WHERE collection_id = ? AND version < ?",
-                version, Timestamp.from(event.deletedAt()), event.collectionId(), version);
+                version, ViewTimestamps.of(event.deletedAt()), event.collectionId(), version);
+        index.remove(event.collectionId());
         positions.advance(event.collectionId(), version);
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM view_collection");
+        index.clear(ListFields.COLLECTIONS);
         positions.clear();
     }
 
@@ -94,50 +109,10 @@ public class CollectionProjection {
 
     @QueryHandler
     CollectionPage handle(ListCollectionsQuery query) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE namespace_id = ? AND NOT deleted");
-        args.add(query.namespaceId());
-        for (Map.Entry<String, Object> filter : query.filters().entrySet()) {
-            where.append(" AND ").append(column(filter.getKey())).append(" = ?");
-            args.add(filter.getValue());
-        }
-        if (query.search() != null && !query.search().isEmpty()) {
-            String pattern = "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            if (query.caseSensitive()) {
-                where.append(" AND (collection_name LIKE ? ESCAPE '\\' OR COALESCE(description, '') LIKE ? ESCAPE '\\')");
-            } else {
-                where.append(" AND (LOWER(collection_name) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(description, '')) LIKE ? ESCAPE '\\')");
-                pattern = pattern.toLowerCase();
-            }
-            args.add(pattern);
-            args.add(pattern);
-        }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM view_collection" + where, Long.class, args.toArray());
-        String order = " ORDER BY " + column(query.sortField() == null ? "created_at" : query.sortField())
-                + (query.descending() ? " DESC" : " ASC") + ", collection_id ASC";
-        args.add(query.limit());
-        args.add(query.offset());
-        List<CollectionView> results = jdbc.queryForList("SELECT document FROM view_collection" + where + order
-                        + " LIMIT ? OFFSET ?", String.class, args.toArray())
-                .stream().map(document -> json.read(document, CollectionView.class)).toList();
-        return new CollectionPage(results, total == null ? 0 : total);
-    }
-
-    /** Filter and sort fields map to columns by a fixed table, never by what the client sent. */
-    private static String column(String field) {
-        return switch (field) {
-            case "collection_id" -> "collection_id";
-            case "collection_name" -> "collection_name";
-            case "enabled" -> "enabled";
-            case "source_type" -> "source_type";
-            case "feature_extractor_id" -> "feature_extractor_id";
-            case "cloned_from" -> "cloned_from";
-            case "root_collection_id" -> "root_collection_id";
-            case "generation" -> "generation";
-            case "created_at" -> "created_at";
-            case "updated_at" -> "updated_at";
-            default -> throw new IllegalArgumentException("not a filter or sort field: " + field);
-        };
+        ListSql.Page<CollectionView> page = lists.page(ListFields.COLLECTIONS, CollectionView.class,
+                "t.namespace_id = ? AND NOT t.deleted", List.of(query.namespaceId()), query.criteria(),
+                query.offset(), query.limit());
+        return new CollectionPage(page.results(), page.total());
     }
 
     private Optional<CollectionView> find(String collectionId) {
@@ -157,8 +132,9 @@ public class CollectionProjection {
                 view.config().enabled(), view.config().source().type(),
                 view.config().featureExtractor().featureExtractorId(),
                 lineage.clonedFrom() == null ? null : lineage.clonedFrom().collectionId(),
-                lineage.rootCollectionId(), lineage.generation(), view.version(), Timestamp.from(view.createdAt()),
-                Timestamp.from(view.updatedAt()), json.write(view));
+                lineage.rootCollectionId(), lineage.generation(), view.version(), ViewTimestamps.of(view.createdAt()),
+                ViewTimestamps.of(view.updatedAt()), json.write(view));
+        index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
         positions.advance(view.collectionId(), view.version());
     }
 }

@@ -4,6 +4,7 @@ import com.collectionledger.api.AuditMetadata;
 import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CollectionCreated;
 import com.collectionledger.api.collection.CollectionDeleted;
+import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.query.CollectionHistory;
 import com.collectionledger.api.query.CollectionHistoryQuery;
@@ -63,6 +64,16 @@ public class CollectionHistoryService {
                 changes.put("source_collection_name", cloned.sourceCollectionName());
                 changes.put("source_version", cloned.sourceVersion());
                 changes.put("overridden_fields", cloned.overriddenFields());
+            } else if (payload instanceof CollectionInstantiated instantiated) {
+                state = CollectionViews.instantiated(instantiated, sequence);
+                changes.put("collection_name", instantiated.collectionName());
+                changes.put("template_id", instantiated.templateId());
+                changes.put("template_name", instantiated.templateName());
+                changes.put("source_collection_id", instantiated.sourceCollectionId());
+                changes.put("source_collection_name", instantiated.sourceCollectionName());
+                changes.put("source_version", instantiated.sourceVersion());
+                changes.put("source", instantiated.config().source());
+                changes.put("tags", instantiated.tags());
             } else if (payload instanceof CollectionUpdated updated && state != null) {
                 CollectionView next = CollectionViews.updated(state, updated, sequence);
                 for (String field : updated.changedFields()) {
@@ -97,6 +108,8 @@ public class CollectionHistoryService {
                 state = CollectionViews.created(created, sequence);
             } else if (payload instanceof CollectionCloned cloned) {
                 state = CollectionViews.cloned(cloned, sequence);
+            } else if (payload instanceof CollectionInstantiated instantiated) {
+                state = CollectionViews.instantiated(instantiated, sequence);
             } else if (payload instanceof CollectionUpdated updated && state != null) {
                 state = CollectionViews.updated(state, updated, sequence);
             } else if (payload instanceof CollectionDeleted) {
@@ -131,6 +144,9 @@ public class CollectionHistoryService {
         }
         if (payload instanceof CollectionCloned cloned) {
             return cloned.namespaceId();
+        }
+        if (payload instanceof CollectionInstantiated instantiated) {
+            return instantiated.namespaceId();
         }
         return "";
     }

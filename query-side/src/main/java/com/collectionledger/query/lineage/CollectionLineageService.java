@@ -89,7 +89,7 @@ public class CollectionLineageService {
                 collection.rootCollectionId(), collection.generation(),
                 stored.schemas() == null ? List.of() : stored.schemas().sourceLineage(),
                 query.ancestors() ? ancestors(collection, stored, query) : null,
-                query.descendants() ? descendants(collection, query) : null);
+                query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
     }
 
     /** By ID, also when deleted (its row stays for lineage), or by the name of a live collection. */
@@ -160,7 +160,7 @@ public class CollectionLineageService {
 
     /**
      * Of these namespaces, those the caller may not use. Clones stay in their source's namespace, except
-     * a namespace clone's, whose original lies in the source namespace.
+     * a namespace clone's, whose original lies in the source namespace (which may since have been deleted).
      */
     private Set<String> hiddenNamespaces(CollectionLineageQuery query, List<String> namespaceIds) {
         Set<String> others = new LinkedHashSet<>(namespaceIds);
@@ -169,9 +169,11 @@ public class CollectionLineageService {
             return Set.of();
         }
         List<Object> args = new ArrayList<>(others);
-        String in = String.join(", ", Collections.nCopies(others.size(), "?"));
-        String sql = "SELECT namespace_id FROM view_namespace WHERE namespace_id IN (" + in + ") AND "
-                + NamespaceScopeSql.condition(query.scope(), args);
+        // A deleted namespace has no row any more: the scope is matched against its ID alone.
+        String ids = String.join(", ", Collections.nCopies(others.size(), "(CAST(? AS VARCHAR(32)))"));
+        String sql = "SELECT s.namespace_id FROM (SELECT ids.namespace_id, n.namespace_name FROM (VALUES " + ids
+                + ") AS ids (namespace_id) LEFT JOIN view_namespace n ON n.namespace_id = ids.namespace_id) s WHERE "
+                + NamespaceScopeSql.condition("s", query.scope(), args);
         others.removeAll(jdbc.queryForList(sql, String.class, args.toArray()));
         return others;
     }

@@ -3,7 +3,7 @@ package com.collectionledger.query.namespace;
 import java.util.List;
 
 /**
- * A key's namespace scope as an SQL condition on {@code namespace_id} and {@code namespace_name}:
+ * A key's namespace scope as an SQL condition on a namespace table's {@code namespace_id} and {@code namespace_name}:
  * entries are IDs, names or patterns with {@code *}, matched with LIKE ({@code *} as {@code %}, the rest escaped).
  */
 public final class NamespaceScopeSql {
@@ -11,12 +11,13 @@ public final class NamespaceScopeSql {
     private NamespaceScopeSql() {
     }
 
-    /** The condition, in parentheses; its parameters are appended to {@code args}. */
-    public static String condition(List<String> scope, List<Object> args) {
+    /** The condition on the table aliased {@code alias}, in parentheses; its parameters are appended to {@code args}. */
+    public static String condition(String alias, List<String> scope, List<Object> args) {
         StringBuilder where = new StringBuilder("(1 = 0");
         for (String entry : scope) {
             String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-            where.append(" OR namespace_id LIKE ? ESCAPE '\\' OR namespace_name LIKE ? ESCAPE '\\'");
+            where.append(" OR ").append(alias).append(".namespace_id LIKE ? ESCAPE '\\' OR ").append(alias)
+                    .append(".namespace_name LIKE ? ESCAPE '\\'");
             args.add(like);
             args.add(like);
         }

@@ -38,7 +38,11 @@ public class ReadModelReplay {
             "SELECT namespace_id, document FROM view_namespace ORDER BY namespace_id",
             "SELECT bucket_id, document FROM view_bucket ORDER BY bucket_id",
             "SELECT collection_id, version, deleted, document FROM view_collection ORDER BY collection_id",
-            "SELECT aggregate_id, version FROM view_position ORDER BY aggregate_id");
+            "SELECT template_id, document FROM view_template ORDER BY template_id",
+            "SELECT template_id, tag FROM view_template_tag ORDER BY template_id, tag",
+            "SELECT aggregate_id, version FROM view_position ORDER BY aggregate_id",
+            "SELECT owner_id, path, text_value, number_value, boolean_value FROM view_field_value"
+                    + " ORDER BY owner_id, path, text_value, number_value, boolean_value");
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

@@ -1,6 +1,5 @@
 package com.collectionledger.query.web;
 
-import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.http.CollectionModel;
@@ -11,6 +10,8 @@ import com.collectionledger.api.query.CollectionPage;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.api.query.ListCollectionsQuery;
+import com.collectionledger.api.query.ListCriteria;
+import com.collectionledger.query.filter.ListFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,9 +36,11 @@ import java.util.Map;
 class CollectionQueryController {
 
     private final QueryGateway queries;
+    private final CollectionModels models;
 
-    CollectionQueryController(QueryGateway queries) {
+    CollectionQueryController(QueryGateway queries, CollectionModels models) {
         this.queries = queries;
+        this.models = models;
     }
 
     /** The collection now, or with {@code version} or {@code as_of} as it was then (from the event store). */
@@ -49,7 +52,7 @@ class CollectionQueryController {
         Object query = PointInTime.query(namespaceId, identifier, version, asOf);
         CollectionView view = queries.query(query, ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
                 .orElseThrow(() -> LedgerException.notFound("collection", identifier));
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(CollectionModel.from(view));
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(models.of(view));
     }
 
     /** Every event of the collection, in order, also after it was deleted (then by ID). */
@@ -80,43 +83,12 @@ class CollectionQueryController {
                              @RequestParam(name = "include_total", required = false) Boolean includeTotal,
                              @RequestBody(required = false) JsonNode body) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
-        JsonNode request = body == null || body.isNull() ? com.fasterxml.jackson.databind.node.NullNode.instance : body;
         List<Violation> violations = new ArrayList<>();
-        Map<String, Object> filters = ListFilters.parse(request.path("filters"), violations);
-        String sortField = null;
-        boolean descending = false;
-        JsonNode sort = request.path("sort");
-        if (sort.isObject()) {
-            sortField = sort.path("field").asText(null);
-            if (sortField != null && !ListCollectionsQuery.SORT_FIELDS.contains(sortField)) {
-                violations.add(Violation.at("sort.field must be one of " + ListCollectionsQuery.SORT_FIELDS,
-                        "enum", "body", "sort", "field"));
-            }
-            String direction = sort.path("direction").asText("asc");
-            if (!direction.equals("asc") && !direction.equals("desc")) {
-                violations.add(Violation.at("sort.direction must be 'asc' or 'desc'", "enum", "body", "sort", "direction"));
-            }
-            descending = direction.equals("desc");
-        } else if (!sort.isMissingNode() && !sort.isNull()) {
-            violations.add(Violation.at("sort must be an object {field, direction}", "type_error", "body", "sort"));
-        }
-        JsonNode search = request.path("search");
-        if (!search.isMissingNode() && !search.isNull() && !search.isTextual()) {
-            violations.add(Violation.at("search must be a string", "type_error", "body", "search"));
-        } else if (search.isTextual() && ListFilters.hasNul(search.asText())) {
-            violations.add(Violation.at("search " + ListFilters.NUL_MESSAGE, "value_error", "body", "search"));
-        }
-        JsonNode caseSensitive = request.path("case_sensitive");
-        if (!caseSensitive.isMissingNode() && !caseSensitive.isNull() && !caseSensitive.isBoolean()) {
-            violations.add(Violation.at("case_sensitive must be a boolean", "type_error", "body", "case_sensitive"));
-        }
-        if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
-        }
-        CollectionPage result = queries.query(new ListCollectionsQuery(namespaceId, filters,
-                search.isTextual() ? search.asText() : null, caseSensitive.asBoolean(false), sortField, descending,
-                page.offset(), page.limit()), ResponseTypes.instanceOf(CollectionPage.class)).join();
+        ListCriteria criteria = ListRequests.criteria(body, ListFields.COLLECTIONS, violations);
+        ListRequests.rejectIfAny(violations);
+        CollectionPage result = queries.query(new ListCollectionsQuery(namespaceId, criteria, page.offset(),
+                page.limit()), ResponseTypes.instanceOf(CollectionPage.class)).join();
         // Mixpeek's total_count is a required integer: the exact total is sent whatever include_total says.
-        return page.response(result.results().stream().map(CollectionModel::from).toList(), result.total());
+        return page.response(models.of(result.results()), result.total());
     }
 }

@@ -78,6 +78,7 @@ class LineageQueryController {
         response.put("root_collection_id", lineage.rootCollectionId());
         response.put("generation", lineage.generation());
         response.put("source_lineage", CollectionModel.SourceLineageModel.from(lineage.sourceLineage()));
+        response.put("from_template", lineage.fromTemplate());
         response.put("max_depth", depth);
         if (lineage.ancestors() != null) {
             Map<String, Object> block = new LinkedHashMap<>();

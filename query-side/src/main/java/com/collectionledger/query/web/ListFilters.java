@@ -1,7 +1,6 @@
 package com.collectionledger.query.web;
 
 import com.collectionledger.api.error.Violation;
-import com.collectionledger.api.query.ListCollectionsQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
@@ -23,7 +22,9 @@ final class ListFilters {
         return text.indexOf('\u0000') >= 0;
     }
 
-    static Map<String, Object> parse(JsonNode filters, java.util.List<Violation> violations) {
+    /** The filters of a list whose filter fields are {@code fields}. */
+    static Map<String, Object> parse(JsonNode filters, java.util.List<String> fields,
+                                     java.util.List<Violation> violations) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (filters.isMissingNode() || filters.isNull()) {
             return result;
@@ -46,21 +47,20 @@ final class ListFilters {
                             "body", "filters", "AND", String.valueOf(i), "operator"));
                     continue;
                 }
-                add(condition.path("field").asText(""), condition.path("value"), result, violations,
+                add(fields, condition.path("field").asText(""), condition.path("value"), result, violations,
                         "body", "filters", "AND", String.valueOf(i), "field");
             }
             return result;
         }
-        filters.fields().forEachRemaining(e -> add(e.getKey(), e.getValue(), result, violations,
+        filters.fields().forEachRemaining(e -> add(fields, e.getKey(), e.getValue(), result, violations,
                 "body", "filters", e.getKey()));
         return result;
     }
 
-    private static void add(String field, JsonNode value, Map<String, Object> result,
+    private static void add(java.util.List<String> fields, String field, JsonNode value, Map<String, Object> result,
                             java.util.List<Violation> violations, String... path) {
-        if (!ListCollectionsQuery.FILTER_FIELDS.contains(field)) {
-            violations.add(Violation.at("'" + field + "' is not a filter field; use one of "
-                    + ListCollectionsQuery.FILTER_FIELDS, "enum", path));
+        if (!fields.contains(field)) {
+            violations.add(Violation.at("'" + field + "' is not a filter field; use one of " + fields, "enum", path));
             return;
         }
         switch (field) {

@@ -1,21 +1,27 @@
 package com.collectionledger.query.web;
 
 import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.http.NamespaceModel;
 import com.collectionledger.api.http.RequestAttributes;
 import com.collectionledger.api.query.FindNamespaceQuery;
+import com.collectionledger.api.query.ListCriteria;
 import com.collectionledger.api.query.ListNamespacesQuery;
 import com.collectionledger.api.query.NamespacePage;
 import com.collectionledger.api.query.NamespaceView;
+import com.collectionledger.query.filter.ListFields;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +45,13 @@ class NamespaceQueryController {
     Map<String, Object> list(@RequestAttribute(name = RequestAttributes.NAMESPACE_SCOPE, required = false) List<String> scope,
                              @RequestParam(required = false) Integer limit,
                              @RequestParam(required = false) Integer offset,
-                             @RequestParam(required = false) String cursor) {
+                             @RequestParam(required = false) String cursor,
+                             @RequestBody(required = false) JsonNode body) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
-        NamespacePage result = queries.query(new ListNamespacesQuery(page.offset(), page.limit(), scope),
+        List<Violation> violations = new ArrayList<>();
+        ListCriteria criteria = ListRequests.criteria(body, ListFields.NAMESPACES, violations);
+        ListRequests.rejectIfAny(violations);
+        NamespacePage result = queries.query(new ListNamespacesQuery(scope, criteria, page.offset(), page.limit()),
                 ResponseTypes.instanceOf(NamespacePage.class)).join();
         return page.response(result.results().stream().map(NamespaceModel::from).toList(), result.total());
     }

@@ -10,10 +10,11 @@ import java.util.Map;
 @Revision("1")
 public record BucketCloned(String bucketId, String sourceBucketId, String namespaceId, String bucketName,
                            String description, ObjectSchema bucketSchema, Map<String, Object> metadata,
-                           Instant clonedAt) {
+                           UniqueKey uniqueKey, Instant clonedAt) {
 
     /** The creation this clone amounts to, for the handlers that treat both alike. */
     public BucketCreated asCreated() {
-        return new BucketCreated(bucketId, namespaceId, bucketName, description, bucketSchema, metadata, clonedAt);
+        return new BucketCreated(bucketId, namespaceId, bucketName, description, bucketSchema, metadata, uniqueKey,
+                clonedAt);
     }
 }

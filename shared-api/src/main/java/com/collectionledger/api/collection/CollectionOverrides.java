@@ -10,10 +10,17 @@ import java.util.Map;
  */
 public record CollectionOverrides(String description, SourceConfig source, FeatureExtractorConfig featureExtractor,
                                   Boolean enabled, Map<String, Object> metadata,
-                                  List<TaxonomyApplication> taxonomyApplications) {
+                                  List<TaxonomyApplication> taxonomyApplications, CollectionSchedule schedule) {
+
+    /** Overrides that leave the schedule as the source has it. */
+    public CollectionOverrides(String description, SourceConfig source, FeatureExtractorConfig featureExtractor,
+                               Boolean enabled, Map<String, Object> metadata,
+                               List<TaxonomyApplication> taxonomyApplications) {
+        this(description, source, featureExtractor, enabled, metadata, taxonomyApplications, null);
+    }
 
     public static CollectionOverrides none() {
-        return new CollectionOverrides(null, null, null, null, null, null);
+        return new CollectionOverrides(null, null, null, null, null, null, null);
     }
 
     public CollectionConfig applyTo(CollectionConfig base) {
@@ -23,7 +30,8 @@ public record CollectionOverrides(String description, SourceConfig source, Featu
                 featureExtractor != null ? featureExtractor : base.featureExtractor(),
                 enabled != null ? enabled : base.enabled(),
                 metadata != null ? metadata : base.metadata(),
-                taxonomyApplications != null ? taxonomyApplications : base.taxonomyApplications());
+                taxonomyApplications != null ? taxonomyApplications : base.taxonomyApplications(),
+                schedule != null ? schedule : base.schedule());
     }
 
     /** The snake_case names of the overridden parts, in a fixed order. */
@@ -35,6 +43,7 @@ public record CollectionOverrides(String description, SourceConfig source, Featu
         if (enabled != null) fields.add("enabled");
         if (metadata != null) fields.add("metadata");
         if (taxonomyApplications != null) fields.add("taxonomy_applications");
+        if (schedule != null) fields.add("schedule");
         return List.copyOf(fields);
     }
 }

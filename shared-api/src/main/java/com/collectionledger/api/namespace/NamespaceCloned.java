@@ -12,14 +12,17 @@ import java.util.List;
  */
 @Revision("1")
 public record NamespaceCloned(String namespaceId, String sourceNamespaceId, String namespaceName, String description,
-                              List<ExtractorRef> featureExtractors, Instant clonedAt) {
+                              List<ExtractorRef> featureExtractors, List<PayloadIndex> payloadIndexes,
+                              boolean autoCreateIndexes, Instant clonedAt) {
 
     public NamespaceCloned {
         featureExtractors = List.copyOf(featureExtractors);
+        payloadIndexes = payloadIndexes == null ? List.of() : List.copyOf(payloadIndexes);
     }
 
     /** The creation this clone amounts to, for the handlers that treat both alike. */
     public NamespaceCreated asCreated() {
-        return new NamespaceCreated(namespaceId, namespaceName, description, featureExtractors, clonedAt);
+        return new NamespaceCreated(namespaceId, namespaceName, description, featureExtractors, payloadIndexes,
+                autoCreateIndexes, clonedAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.collectionledger.api.query;
 
+import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceLineageEntry;
 
 import java.time.Instant;
@@ -14,10 +15,11 @@ import java.util.List;
  * @param ancestors     the clone chain, nearest first (depth 1 is the collection it was cloned from);
  *                      null when not asked for
  * @param descendants   one page of the clone tree below it, breadth first; null when not asked for
+ * @param fromTemplate  the template the collection was instantiated from; null when it was not
  */
 public record CollectionLineage(String collectionId, String collectionName, boolean deleted, String rootCollectionId,
                                 int generation, List<SourceLineageEntry> sourceLineage, Ancestors ancestors,
-                                Descendants descendants) {
+                                Descendants descendants, Lineage.FromTemplate fromTemplate) {
 
     public CollectionLineage {
         sourceLineage = sourceLineage == null ? List.of() : List.copyOf(sourceLineage);

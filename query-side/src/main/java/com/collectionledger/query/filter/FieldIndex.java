@@ -1,0 +1,62 @@
+package com.collectionledger.query.filter;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps {@code view_field_value}: the values of a view's list and nested fields, one row per value.
+ * Projections call it in the transaction of their own row, so the two never disagree.
+ */
+@Component
+public class FieldIndex {
+
+    private final JdbcTemplate jdbc;
+
+    FieldIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The view's values now, replacing what the index held for it. */
+    public <V> void replace(ListFields<V> fields, String ownerId, V view) {
+        remove(ownerId);
+        List<Object[]> rows = new ArrayList<>();
+        for (FieldValue value : fields.indexedValues(view)) {
+            String path = FilterValues.storable(value.path());
+            if (path.length() > ListFields.MAX_PATH_LENGTH) {
+                continue; // no filter can name it
+            }
+            rows.add(row(fields.resource(), ownerId, path, value.value()));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO view_field_value (owner_type, owner_id, path, text_value, text_lower, text_key,
+                        number_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        }
+    }
+
+    public void remove(String ownerId) {
+        jdbc.update("DELETE FROM view_field_value WHERE owner_id = ?", ownerId);
+    }
+
+    /** For the projections' reset handlers: every value of this kind of view. */
+    public void clear(ListFields<?> fields) {
+        jdbc.update("DELETE FROM view_field_value WHERE owner_type = ?", fields.resource());
+    }
+
+    private static Object[] row(String ownerType, String ownerId, String path, Object value) {
+        if (value instanceof String text) {
+            String stored = FilterValues.storable(text);
+            return new Object[]{ownerType, ownerId, path, stored, FilterValues.lower(stored), FilterValues.key(stored),
+                    null, null};
+        }
+        if (value instanceof Number number) {
+            double n = number.doubleValue();
+            // A number beyond double's range keeps its place (exists) but compares with nothing.
+            return new Object[]{ownerType, ownerId, path, null, null, null, Double.isFinite(n) ? n : null, null};
+        }
+        return new Object[]{ownerType, ownerId, path, null, null, null, null, value};
+    }
+}
