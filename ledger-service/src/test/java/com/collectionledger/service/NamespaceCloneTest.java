@@ -77,6 +77,78 @@ class NamespaceCloneTest extends LedgerHttpTest {
     }
 
     @Test
+    void theCloneCarriesPayloadIndexesAndUniqueKeysAndItsCollectionsAreFoundByTheirClonedBucket() {
+        String source = unique("indexed");
+        List<Map<String, Object>> indexes = List.of(Map.of("field_name", "video_id", "type", "keyword",
+                "field_schema", Map.of("is_tenant", true)));
+        assertThat(api().post("/v1/namespaces", Map.of("namespace_name", source, "feature_extractors",
+                List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1")),
+                "payload_indexes", indexes, "auto_create_indexes", true)).status()).isEqualTo(200);
+        HttpApi original = api().inNamespace(source);
+        HttpApi.Response keyed = original.post("/v1/buckets", Map.of("bucket_name", "videos",
+                "bucket_schema", Map.of("properties", Map.of("video_id", Map.of("type", "string"),
+                        "title", Map.of("type", "string"), "content", Map.of("type", "text"))),
+                "unique_key", Map.of("fields", List.of("video_id"), "default_policy", "upsert")));
+        assertThat(keyed.status()).as(keyed.toString()).isEqualTo(200);
+        String unkeyed = newArticlesBucket(original, "articles");
+        newTextCollection(original, "video_text", keyed.text("bucket_id"));
+        newTextCollection(original, "article_text", unkeyed);
+        String target = unique("indexed-copy");
+
+        HttpApi.Response cloned = api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", target));
+
+        assertThat(cloned.status()).as(cloned.toString()).isEqualTo(200);
+        HttpApi.Response namespace = api().get("/v1/namespaces/" + target);
+        assertThat(namespace.at("payload_indexes")).isEqualTo(api().get("/v1/namespaces/" + source)
+                .at("payload_indexes"));
+        assertThat(namespace.text("payload_indexes.0.field_name")).isEqualTo("video_id");
+        assertThat(namespace.at("auto_create_indexes").asBoolean()).isTrue();
+        assertThat(cloned.at("namespace.payload_indexes")).isEqualTo(namespace.at("payload_indexes"));
+        HttpApi copy = api().inNamespace(target);
+        HttpApi.Response videos = copy.get("/v1/buckets/videos");
+        assertThat(videos.at("unique_key")).isEqualTo(keyed.at("unique_key"));
+        assertThat(copy.get("/v1/buckets/articles").at("unique_key"))
+                .isEqualTo(original.get("/v1/buckets/articles").at("unique_key"));
+
+        HttpApi.Response byClonedBucket = copy.post("/v1/collections/list",
+                Map.of("filters", Map.of("source.bucket_ids", videos.text("bucket_id"))));
+        assertThat(byClonedBucket.at("total_count").asInt()).as(byClonedBucket.toString()).isEqualTo(1);
+        assertThat(byClonedBucket.text("results.0.collection_id"))
+                .isEqualTo(copy.get("/v1/collections/video_text").text("collection_id"));
+        assertThat(copy.post("/v1/collections/list", Map.of("filters",
+                Map.of("source.bucket_ids", keyed.text("bucket_id")))).at("total_count").asInt()).isZero();
+    }
+
+    @Test
+    void theCloneOutlivesItsSourceNamespaceWithItsLineageAndItsBucketsKnowTheirReadersUntilItIsDeleted() {
+        String source = twoTierNamespace();
+        String target = unique("survivor");
+        assertThat(api().post("/v1/namespaces/" + source + "/clone", Map.of("namespace_name", target)).status())
+                .isEqualTo(200);
+        String original = api().inNamespace(source).get("/v1/collections/scenes").text("collection_id");
+        HttpApi copy = api().inNamespace(target);
+        String framesClone = copy.get("/v1/collections/frames").text("collection_id");
+
+        assertThat(api().delete("/v1/namespaces/" + source).status()).isEqualTo(200);
+
+        HttpApi.Response lineage = copy.get("/v1/collections/scenes/lineage");
+        assertThat(lineage.status()).as(lineage.toString()).isEqualTo(200);
+        assertThat(lineage.text("ancestors.results.0.collection_id")).isEqualTo(original);
+        assertThat(lineage.at("ancestors.results.0.deleted").asBoolean()).isTrue();
+        assertThat(lineage.at("ancestors.results.0.visible").asBoolean()).isTrue();
+        assertThat(copy.get("/v1/collections/scenes").text("lineage.cloned_from.collection_id")).isEqualTo(original);
+        // The cloned bucket's readers are the cloned collections, in the directory too.
+        HttpApi.Response refused = copy.delete("/v1/buckets/videos");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.text("error.details.dependents.0.collection_id")).isEqualTo(framesClone);
+        // The clone, made of cloned aggregates only, is deleted whole like any namespace.
+        HttpApi.Response deleted = api().delete("/v1/namespaces/" + target);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.at("deleted_bucket_ids").size()).isEqualTo(1);
+        assertThat(deleted.at("deleted_collection_ids").size()).isEqualTo(2);
+    }
+
+    @Test
     void lineageCrossesNamespacesAndShowsOnlyIdsOfCollectionsTheKeyMayNotSee() {
         String source = twoTierNamespace();
         String target = unique("fork");
