@@ -171,6 +171,9 @@ class PermissionMatrixTest extends LedgerHttpTest {
                 new Route("create namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces", Map.of(
                         "namespace_name", unique + "-" + UUID.randomUUID().toString().substring(0, 4),
                         "feature_extractors", List.of(Map.of("feature_extractor_name", "text_extractor", "version", "v1"))))),
+                // Needs admin, and the key must be allowed the source namespace (404 otherwise, as for reading it).
+                new Route("clone namespace", "admin", false, 200, f -> f.caller.post("/v1/namespaces/" + f.namespace
+                        + "/clone", Map.of("namespace_name", "copy-" + UUID.randomUUID().toString().substring(0, 8)))),
                 new Route("list keys", "admin", false, 200, f -> f.caller.get("/v1/api-keys")),
                 new Route("replay status", "admin", false, 200, f -> f.caller.get("/v1/admin/read-model/replay")),
                 new Route("checksum", "admin", false, 200, f -> f.caller.get("/v1/admin/read-model/checksum")));

@@ -204,6 +204,32 @@ class ReadModelBehindTest {
     }
 
     @Test
+    void namespaceCloneAndChangesOfTheCloneWhileTheReadModelIsBehindAreAnswered() {
+        gate.close();
+
+        HttpApi.Response cloned = admin.post("/v1/namespaces/" + namespace + "/clone",
+                Map.of("namespace_name", "held-clone"));
+        HttpApi.Response changed = admin.patch("/v1/namespaces/held-clone", Map.of("description", "held"));
+        HttpApi.Response renamed = admin.inNamespace("held-clone").put("/v1/buckets/articles",
+                Map.of("bucket_name", "held-articles"));
+
+        assertBehind(cloned, 200);
+        assertThat(cloned.text("namespace.namespace_name")).isEqualTo("held-clone");
+        assertThat(cloned.at("namespace.bucket_count").asLong()).isEqualTo(1);
+        assertThat(cloned.at("cloned_resources.buckets").asInt()).isEqualTo(1);
+        assertBehind(changed, 200);
+        assertThat(changed.text("description")).isEqualTo("held");
+        assertThat(changed.text("namespace_name")).isEqualTo("held-clone");
+        assertBehind(renamed, 200);
+        assertThat(renamed.text("bucket_name")).isEqualTo("held-articles");
+
+        gate.open();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                admin.inNamespace("held-clone").get("/v1/buckets/held-articles").status() == 200
+                        && "held".equals(admin.get("/v1/namespaces/held-clone").text("description")));
+    }
+
+    @Test
     void bucketAndNamespaceDeletedWhileTheReadModelIsBehindAnswer200() {
         String doomed = api.post("/v1/buckets", bucketRequest("doomed")).text("bucket_id");
         assertThat(admin.post("/v1/namespaces", namespaceRequest("held-doomed")).status()).isEqualTo(200);

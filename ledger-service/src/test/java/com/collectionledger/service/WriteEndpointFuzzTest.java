@@ -161,6 +161,7 @@ class WriteEndpointFuzzTest {
         PATCH_NAMESPACE("PATCH", "/v1/namespaces/{id}", true),
         PUT_NAMESPACE("PUT", "/v1/namespaces/{id}", true),
         DELETE_NAMESPACE("DELETE", "/v1/namespaces/{id}", false),
+        CLONE_NAMESPACE("POST", "/v1/namespaces/{id}/clone", true),
         LIST_BUCKETS("POST", "/v1/buckets/list", true),
         LIST_NAMESPACES("POST", "/v1/namespaces/list", true),
         CAPTURE_TEMPLATE("POST", "/v1/templates/collections/from-collection/{id}", true),
@@ -184,12 +185,14 @@ class WriteEndpointFuzzTest {
 
         /**
          * The route on its target: the source collection (read by a dependent), the bucket it reads,
-         * the target namespace, or for a namespace's deletion a namespace made for it.
+         * the target namespace, or for a namespace's deletion a namespace made for it. A namespace clone
+         * copies the target namespace, whose one bucket and one collection no route adds to: every
+         * accepted clone costs the same, however many came before.
          */
         String path() {
             return path(switch (this) {
                 case PATCH_BUCKET, PUT_BUCKET, DELETE_BUCKET -> bucketId;
-                case PATCH_NAMESPACE, PUT_NAMESPACE -> targetNamespaceId;
+                case PATCH_NAMESPACE, PUT_NAMESPACE, CLONE_NAMESPACE -> targetNamespaceId;
                 case DELETE_NAMESPACE -> doomedNamespace();
                 default -> sourceId;
             });
@@ -247,6 +250,11 @@ class WriteEndpointFuzzTest {
                                 "params", Map.of("model", "siglip_base"))));
                 body.put("payload_indexes", payloadIndexes);
                 body.put("auto_create_indexes", false);
+            }
+            case CLONE_NAMESPACE -> {
+                body.put("namespace_name", uniqueName("copy"));
+                body.put("description", "a copy of the target");
+                body.put("include_resources", Map.of("collections", true, "retrievers", false, "taxonomies", false));
             }
             case PATCH_BUCKET, PUT_BUCKET -> {
                 body.put("bucket_name", "articles");
@@ -669,6 +677,8 @@ class WriteEndpointFuzzTest {
         List<String> reads = new ArrayList<>();
         if (json.hasNonNull("collection") && json.path("collection").hasNonNull("collection_id")) {
             json = json.path("collection");
+        } else if (json.hasNonNull("namespace") && json.path("namespace").hasNonNull("namespace_id")) {
+            json = json.path("namespace");
         }
         if (json.hasNonNull("collection_id") && json.hasNonNull("collection_name")) {
             reads.add("/v1/collections/" + json.path("collection_id").asText());
@@ -1011,7 +1021,8 @@ class WriteEndpointFuzzTest {
 
     static Request oddIdentifier(Fuzz fuzz) {
         Route route = fuzz.of(Route.PATCH_COLLECTION, Route.DELETE_COLLECTION, Route.CLONE_COLLECTION,
-                Route.PATCH_BUCKET, Route.DELETE_BUCKET, Route.PATCH_NAMESPACE, Route.DELETE_NAMESPACE);
+                Route.PATCH_BUCKET, Route.DELETE_BUCKET, Route.PATCH_NAMESPACE, Route.DELETE_NAMESPACE,
+                Route.CLONE_NAMESPACE);
         String id = fuzz.frequency(
                 weighted(2, () -> fuzz.of(ODD_IDENTIFIERS)),
                 weighted(1, () -> encode(fuzz.filtered(() -> fuzz.anyString(1, 30), WriteEndpointFuzzTest::harmless))));

@@ -1,5 +1,6 @@
 package com.collectionledger.command.bucket;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.BucketDeleted;
 import com.collectionledger.api.bucket.BucketUpdated;
@@ -61,8 +62,26 @@ public class Bucket {
     private long version;
     private boolean deleted;
 
+    /** What a namespace clone copies of a bucket. */
+    public record CloneSource(String bucketId, String bucketName, String description, ObjectSchema bucketSchema,
+                              Map<String, Object> metadata, UniqueKey uniqueKey) {
+    }
+
     protected Bucket() {
         // for Axon
+    }
+
+    /** A bucket cloned with its namespace: its first event is the one the namespace clone decided on. */
+    public static Bucket fromClone(BucketCloned cloned) {
+        return new Bucket(cloned);
+    }
+
+    private Bucket(BucketCloned cloned) {
+        apply(cloned);
+    }
+
+    public CloneSource cloneSource() {
+        return new CloneSource(bucketId, bucketName, description, bucketSchema, metadata, uniqueKey);
     }
 
     @CommandHandler
@@ -310,5 +329,10 @@ public class Bucket {
     void on(BucketDeleted event, @SequenceNumber long sequence) {
         deleted = true;
         version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(BucketCloned event, @SequenceNumber long sequence) {
+        on(event.asCreated(), sequence);
     }
 }

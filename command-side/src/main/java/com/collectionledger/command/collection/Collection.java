@@ -79,6 +79,21 @@ public class Collection {
         apply(cloned);
     }
 
+    /** A collection cloned with its namespace: its first event is the one the namespace clone decided on. */
+    public static Collection fromClone(CollectionCloned cloned) {
+        return new Collection(cloned);
+    }
+
+    /** What a namespace clone copies of a collection: its configuration and lineage as they are now. */
+    public record CloneSource(String collectionId, String collectionName, long version, CollectionConfig config,
+                              ObjectSchema inputSchema, String rootCollectionId, int generation) {
+    }
+
+    public CloneSource cloneSource() {
+        return new CloneSource(collectionId, collectionName, version, config, inputSchema, rootCollectionId,
+                generation);
+    }
+
     /** The constructor of a collection made from a template: its first event is the one the template decided on. */
     Collection(CollectionInstantiated instantiated) {
         apply(instantiated);

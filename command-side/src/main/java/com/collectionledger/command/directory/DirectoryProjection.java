@@ -1,5 +1,6 @@
 package com.collectionledger.command.directory;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.BucketDeleted;
 import com.collectionledger.api.bucket.BucketUpdated;
@@ -15,6 +16,7 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.api.namespace.NamespaceUpdated;
@@ -71,6 +73,11 @@ class DirectoryProjection {
     }
 
     @EventHandler
+    void on(NamespaceCloned event) {
+        on(event.asCreated());
+    }
+
+    @EventHandler
     void on(NamespaceUpdated event) {
         try {
             jdbc.update("UPDATE dir_namespace SET namespace_name = ?, feature_extractors = ? WHERE namespace_id = ?",
@@ -94,6 +101,11 @@ class DirectoryProjection {
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("bucket", event.bucketName());
         }
+    }
+
+    @EventHandler
+    void on(BucketCloned event) {
+        on(event.asCreated());
     }
 
     @EventHandler

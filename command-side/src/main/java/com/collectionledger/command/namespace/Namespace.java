@@ -1,16 +1,23 @@
 package com.collectionledger.command.namespace;
 
+import com.collectionledger.api.bucket.BucketCloned;
+import com.collectionledger.api.collection.CollectionCloned;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.api.namespace.CloneNamespaceCommand;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.DeleteNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.namespace.NamespaceCloneOutcome;
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.api.namespace.NamespaceUpdated;
 import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.api.namespace.UpdateNamespaceCommand;
+import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.collection.Collection;
 import com.collectionledger.command.collection.ConfigurationRules;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
@@ -34,6 +41,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A tenant's space: its name is unique service-wide and it lists the extractors its collections may
@@ -195,6 +203,41 @@ public class Namespace {
         }
     }
 
+    /** A namespace made by a clone: its first event is the one its source decided on. */
+    Namespace(NamespaceCloned cloned) {
+        apply(cloned);
+    }
+
+    /**
+     * Clones this namespace with its buckets and (unless left out) its live collections, each as the
+     * first event of a new aggregate, all in this command's unit of work: one transaction appends every
+     * event and writes every directory row, or none.
+     */
+    @CommandHandler
+    public NamespaceCloneOutcome handle(CloneNamespaceCommand command, Directory directory, ExtractorCatalog catalog,
+                                        NamespaceMembers members, Clock clock) throws Exception {
+        requireLive();
+        NamespaceClone.checkRequest(command, directory); // before loading every bucket and collection
+        directory.lockNamespace(namespaceId); // nothing joins the namespace, nor do its buckets change, until this commits
+        List<Bucket.CloneSource> buckets = directory.buckets(namespaceId).stream()
+                .map(bucket -> members.bucket(bucket.bucketId())).toList();
+        List<Collection.CloneSource> collections = !command.includeCollections() ? List.of()
+                : directory.liveCollections(namespaceId).stream()
+                .map(collection -> members.collection(collection.collectionId())).toList();
+        NamespaceClone.Source source = new NamespaceClone.Source(namespaceId, description, featureExtractors,
+                payloadIndexes, autoCreateIndexes);
+        NamespaceClone.Plan plan = NamespaceClone.plan(command, source, buckets, collections, directory, catalog,
+                clock.instant());
+        createNew(Namespace.class, () -> new Namespace(plan.namespace()));
+        for (BucketCloned cloned : plan.buckets()) {
+            createNew(Bucket.class, () -> Bucket.fromClone(cloned));
+        }
+        for (CollectionCloned cloned : plan.collections()) {
+            createNew(Collection.class, () -> Collection.fromClone(cloned));
+        }
+        return plan.outcome();
+    }
+
     @EventSourcingHandler
     void on(NamespaceCreated event, @SequenceNumber long sequence) {
         namespaceId = event.namespaceId();
@@ -220,5 +263,10 @@ public class Namespace {
     void on(NamespaceDeleted event, @SequenceNumber long sequence) {
         deleted = true;
         version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(NamespaceCloned event, @SequenceNumber long sequence) {
+        on(event.asCreated(), sequence);
     }
 }

@@ -1,5 +1,6 @@
 package com.collectionledger.command.web;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.BucketDeleted;
 import com.collectionledger.api.bucket.BucketUpdated;
@@ -128,6 +129,8 @@ class BucketCommandController {
         for (Object event : writes.events(bucketId, version)) {
             if (event instanceof BucketCreated created) {
                 folded = BucketView.created(created);
+            } else if (event instanceof BucketCloned cloned) {
+                folded = BucketView.created(cloned.asCreated());
             } else if (event instanceof BucketUpdated updated && folded != null) {
                 folded = folded.updated(updated);
             }

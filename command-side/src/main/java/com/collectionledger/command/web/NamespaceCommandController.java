@@ -7,6 +7,7 @@ import com.collectionledger.api.http.NamespaceModel;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.DeleteNamespaceCommand;
 import com.collectionledger.api.namespace.ExtractorRef;
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.api.namespace.NamespaceUpdated;
@@ -159,6 +160,8 @@ class NamespaceCommandController {
             for (Object event : writes.events(namespaceId, written.version())) {
                 if (event instanceof NamespaceCreated created) {
                     folded = NamespaceView.created(created);
+                } else if (event instanceof NamespaceCloned cloned) {
+                    folded = NamespaceView.created(cloned.asCreated());
                 } else if (event instanceof NamespaceUpdated updated && folded != null) {
                     folded = folded.updated(updated);
                 }

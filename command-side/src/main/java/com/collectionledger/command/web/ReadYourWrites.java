@@ -2,6 +2,7 @@ package com.collectionledger.command.web;
 
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
+import com.collectionledger.api.query.ViewsShownQuery;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -15,7 +16,9 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -57,6 +60,28 @@ public class ReadYourWrites {
     /** Sends a command that creates {@code aggregateId}; its first event is version 0. */
     public Written create(String aggregateId, Object command) {
         return send(aggregateId, command, result -> new CommandOutcome(aggregateId, 0));
+    }
+
+    /** A write that created several aggregates: its first one as {@link Written}, and what the handler answered. */
+    public record WrittenWith<R>(Written written, R result) {
+    }
+
+    /**
+     * Sends a command that creates {@code aggregateId} and, in the same transaction, the aggregates that
+     * {@code alsoCreated} reads from its result. It answers visible once the read model shows every one
+     * of them, all within the one timeout.
+     */
+    public <R> WrittenWith<R> createWith(String aggregateId, Object command, Class<R> resultType,
+                                         Function<R, List<String>> alsoCreated) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<R> result = new ArrayList<>(1);
+        Written first = send(aggregateId, command, answer -> {
+            result.add(resultType.cast(answer));
+            return new CommandOutcome(aggregateId, 0);
+        });
+        boolean visible = first.visible()
+                && awaitShown(alsoCreated.apply(result.get(0)), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
     }
 
     /** Sends a command whose handler answers a {@link CommandOutcome}. */
@@ -101,6 +126,25 @@ public class ReadYourWrites {
                         aggregateId, outcome.version(), timeout);
             }
             return new Written(outcome, visible);
+        }
+    }
+
+    /** Waits until the read model shows every one of these aggregates: one subscription for all of them. */
+    private boolean awaitShown(List<String> aggregateIds, Duration within) {
+        Set<String> pending = new HashSet<>(aggregateIds);
+        if (pending.isEmpty()) {
+            return true;
+        }
+        // Room for an update per aggregate: they may all arrive before the first is read.
+        try (SubscriptionQueryResult<List<String>, String> shown = queries.subscriptionQuery(
+                ViewsShownQuery.class.getName(), new ViewsShownQuery(pending),
+                ResponseTypes.multipleInstancesOf(String.class), ResponseTypes.instanceOf(String.class),
+                pending.size() + 1)) {
+            return Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
+                    .filter(id -> pending.remove(id) && pending.isEmpty())
+                    .blockFirst(within) != null;
+        } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
+            return false;
         }
     }
 

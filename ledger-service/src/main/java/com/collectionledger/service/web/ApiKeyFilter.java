@@ -90,6 +90,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             request.setAttribute(RequestAttributes.NAMESPACE_ID, namespace.get().namespaceId());
+        } else if (namespaceClone(request.getMethod(), path)) {
+            // Like reading the source namespace: one the key may not use is as if it did not exist. The new
+            // name, like a created namespace's, is not checked against the key's scope.
+            String identifier = path.substring("/v1/namespaces/".length(), path.length() - "/clone".length());
+            Optional<Directory.NamespaceEntry> source = directory.namespaceByIdOrName(identifier)
+                    .filter(namespace -> key.mayUse(namespace.namespaceId(), namespace.namespaceName()));
+            if (source.isEmpty()) {
+                reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
+                return;
+            }
+            request.setAttribute(RequestAttributes.NAMESPACE_ID, source.get().namespaceId());
         } else if (RoutePermissions.isNamespace(path)) {
             // Reading or changing a namespace the key may not use: as if it did not exist.
             String identifier = path.substring("/v1/namespaces/".length());
@@ -114,6 +125,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 || path.startsWith("/v1/templates/");
     }
 
+    /** {@code POST /v1/namespaces/{source}/clone}: the source namespace is in the path. */
+    private static boolean namespaceClone(String method, String path) {
+        return "POST".equals(method) && path.startsWith("/v1/namespaces/") && path.endsWith("/clone")
+                && path.indexOf('/', 15) == path.length() - "/clone".length();
+    }
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());

@@ -5,7 +5,7 @@ import com.collectionledger.service.security.Permission;
 /**
  * The permission each route needs (the extractor catalog needs none). read: get, list, lineage, history, features;
  * write: create, clone, patch, put, template capture and instantiation; delete: delete; admin: namespaces
- * (create, change, delete), keys, replay.
+ * (create, clone, change, delete), keys, replay.
  */
 final class RoutePermissions {
 
@@ -17,6 +17,9 @@ final class RoutePermissions {
             return Permission.ADMIN;
         }
         if (path.equals("/v1/namespaces") && method.equals("POST")) {
+            return Permission.ADMIN;
+        }
+        if (path.startsWith("/v1/namespaces/") && path.endsWith("/clone") && method.equals("POST")) {
             return Permission.ADMIN;
         }
         if (isNamespace(path) && !method.equals("GET") && !method.equals("HEAD")) {

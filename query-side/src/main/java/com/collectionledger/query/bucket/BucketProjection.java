@@ -1,5 +1,6 @@
 package com.collectionledger.query.bucket;
 
+import com.collectionledger.api.bucket.BucketCloned;
 import com.collectionledger.api.bucket.BucketCreated;
 import com.collectionledger.api.bucket.BucketDeleted;
 import com.collectionledger.api.bucket.BucketUpdated;
@@ -54,6 +55,11 @@ public class BucketProjection {
                 ViewTimestamps.of(view.createdAt()), ViewTimestamps.of(view.updatedAt()), json.write(view));
         index.replace(ListFields.BUCKETS, view.bucketId(), view);
         positions.advance(event.bucketId(), 0);
+    }
+
+    @EventHandler
+    void on(BucketCloned event) {
+        on(event.asCreated());
     }
 
     @EventHandler

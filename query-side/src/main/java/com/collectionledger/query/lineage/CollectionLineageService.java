@@ -4,6 +4,7 @@ import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
+import com.collectionledger.query.namespace.NamespaceScopeSql;
 import com.collectionledger.query.support.ViewJson;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,15 +13,19 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Clone lineage from the collection view ({@code view_collection}), with recursive CTEs that walk
  * the {@code cloned_from} links in the database: up by primary key, down by the index on
  * {@code (cloned_from, collection_id)} (V5). The depth cap is inside each CTE, so a walk never goes
  * further than asked, and the descendants are counted, ordered and paged in one statement; only
- * the rows of the answer are read whole. Clones live in their source's namespace, so once the
- * collection is found in the request's namespace the walks need no namespace condition.
+ * the rows of the answer are read whole. The walks cross namespaces (a namespace clone's collections
+ * were cloned from the source namespace's); a collection of a namespace the caller may not use is
+ * shown by ID only, {@code visible: false}.
  */
 @Component
 public class CollectionLineageService {
@@ -32,8 +37,8 @@ public class CollectionLineageService {
                 SELECT up.collection_id, up.cloned_from, chain.depth + 1
                 FROM chain JOIN view_collection up ON up.collection_id = chain.cloned_from
                 WHERE chain.depth < ?)
-            SELECT chain.depth, chain.collection_id, chain.cloned_from, v.collection_name, v.generation, v.deleted,
-                   v.document
+            SELECT chain.depth, chain.collection_id, chain.cloned_from, v.namespace_id, v.collection_name, v.generation,
+                   v.deleted, v.document
             FROM chain JOIN view_collection v ON v.collection_id = chain.collection_id
             ORDER BY chain.depth""";
 
@@ -53,7 +58,7 @@ public class CollectionLineageService {
 
     private static final String DESCENDANTS_PAGE = TREE + """
             SELECT p.depth, p.collection_id, p.parent_id, p.total, p.cut,
-                   v.collection_name, v.generation, v.deleted, v.document
+                   v.namespace_id, v.collection_name, v.generation, v.deleted, v.document
             FROM (SELECT tree.depth, tree.collection_id, tree.parent_id, COUNT(*) OVER () AS total,
                          MAX(%s) OVER () AS cut
                   FROM tree WHERE tree.depth > 0
@@ -83,7 +88,7 @@ public class CollectionLineageService {
         return new CollectionLineage(collection.collectionId(), collection.collectionName(), collection.deleted(),
                 collection.rootCollectionId(), collection.generation(),
                 stored.schemas() == null ? List.of() : stored.schemas().sourceLineage(),
-                query.ancestors() ? ancestors(collection, stored, query.maxDepth()) : null,
+                query.ancestors() ? ancestors(collection, stored, query) : null,
                 query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
     }
 
@@ -98,12 +103,14 @@ public class CollectionLineageService {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private CollectionLineage.Ancestors ancestors(Row collection, StoredView stored, int maxDepth) {
+    private CollectionLineage.Ancestors ancestors(Row collection, StoredView stored, CollectionLineageQuery query) {
+        int maxDepth = query.maxDepth();
         if (collection.clonedFrom() == null) {
             return new CollectionLineage.Ancestors(List.of(), false);
         }
         List<Link> chain = jdbc.query(ANCESTORS, (rs, i) -> new Link(rs.getInt("depth"),
-                rs.getString("collection_id"), rs.getString("cloned_from"), rs.getString("collection_name"),
+                rs.getString("collection_id"), rs.getString("cloned_from"), rs.getString("namespace_id"),
+                rs.getString("collection_name"),
                 rs.getInt("generation"), rs.getBoolean("deleted"), rs.getString("document")),
                 collection.clonedFrom(), maxDepth);
         if (chain.isEmpty()) {
@@ -111,12 +118,15 @@ public class CollectionLineageService {
             return new CollectionLineage.Ancestors(List.of(), false);
         }
         List<CollectionLineage.Ancestor> entries = new ArrayList<>(chain.size());
+        Set<String> hidden = hiddenNamespaces(query, chain.stream().map(Link::namespaceId).toList());
         // Each collection's own clone link says which version of the next one up it copied, and when.
         Lineage.ClonedFrom copied = stored.lineage().clonedFrom();
         for (int i = 0; i < chain.size(); i++) {
             Link link = chain.get(i);
-            entries.add(new CollectionLineage.Ancestor(link.depth(), link.collectionId(), link.collectionName(),
-                    link.generation(), copied.sourceVersion(), copied.clonedAt(), link.deleted()));
+            CollectionLineage.Ancestor ancestor = new CollectionLineage.Ancestor(link.depth(), link.collectionId(),
+                    link.collectionName(), link.generation(), copied.sourceVersion(), copied.clonedAt(), link.deleted(),
+                    true);
+            entries.add(hidden.contains(link.namespaceId()) ? ancestor.hidden() : ancestor);
             if (i + 1 < chain.size()) {
                 copied = json.read(link.document(), StoredLink.class).lineage().clonedFrom();
             }
@@ -127,22 +137,45 @@ public class CollectionLineageService {
 
     private CollectionLineage.Descendants descendants(Row collection, CollectionLineageQuery query) {
         long[] totals = new long[2];
-        List<CollectionLineage.Descendant> entries = jdbc.query(DESCENDANTS_PAGE, (rs, i) -> {
+        List<InNamespace<CollectionLineage.Descendant>> page = jdbc.query(DESCENDANTS_PAGE, (rs, i) -> {
             totals[0] = rs.getLong("total");
             totals[1] = rs.getInt("cut");
             Lineage.ClonedFrom copied = json.read(rs.getString("document"), StoredLink.class).lineage().clonedFrom();
-            return new CollectionLineage.Descendant(rs.getInt("depth"), rs.getString("collection_id"),
-                    rs.getString("collection_name"), rs.getString("parent_id"), rs.getInt("generation"),
-                    copied == null ? 0 : copied.sourceVersion(), copied == null ? null : copied.clonedAt(),
-                    rs.getBoolean("deleted"));
+            return new InNamespace<>(rs.getString("namespace_id"), new CollectionLineage.Descendant(rs.getInt("depth"),
+                    rs.getString("collection_id"), rs.getString("collection_name"), rs.getString("parent_id"),
+                    rs.getInt("generation"), copied == null ? 0 : copied.sourceVersion(),
+                    copied == null ? null : copied.clonedAt(), rs.getBoolean("deleted"), true));
         }, collection.collectionId(), query.maxDepth(), query.maxDepth(), query.limit(), query.offset());
-        if (entries.isEmpty()) {
+        if (page.isEmpty()) {
             jdbc.query(DESCENDANTS_TOTAL, rs -> {
                 totals[0] = rs.getLong("total");
                 totals[1] = rs.getInt("cut");
             }, collection.collectionId(), query.maxDepth(), query.maxDepth());
         }
+        Set<String> hidden = hiddenNamespaces(query, page.stream().map(InNamespace::namespaceId).toList());
+        List<CollectionLineage.Descendant> entries = page.stream()
+                .map(d -> hidden.contains(d.namespaceId()) ? d.entry().hidden() : d.entry()).toList();
         return new CollectionLineage.Descendants(entries, totals[0], totals[1] > 0);
+    }
+
+    /**
+     * Of these namespaces, those the caller may not use. Clones stay in their source's namespace, except
+     * a namespace clone's, whose original lies in the source namespace (which may since have been deleted).
+     */
+    private Set<String> hiddenNamespaces(CollectionLineageQuery query, List<String> namespaceIds) {
+        Set<String> others = new LinkedHashSet<>(namespaceIds);
+        others.remove(query.namespaceId());
+        if (query.scope() == null || others.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> args = new ArrayList<>(others);
+        // A deleted namespace has no row any more: the scope is matched against its ID alone.
+        String ids = String.join(", ", Collections.nCopies(others.size(), "(CAST(? AS VARCHAR(32)))"));
+        String sql = "SELECT s.namespace_id FROM (SELECT ids.namespace_id, n.namespace_name FROM (VALUES " + ids
+                + ") AS ids (namespace_id) LEFT JOIN view_namespace n ON n.namespace_id = ids.namespace_id) s WHERE "
+                + NamespaceScopeSql.condition("s", query.scope(), args);
+        others.removeAll(jdbc.queryForList(sql, String.class, args.toArray()));
+        return others;
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
@@ -156,8 +189,12 @@ public class CollectionLineageService {
     }
 
     /** One step up the chain: the collection at {@code depth}, and the one it was cloned from. */
-    private record Link(int depth, String collectionId, String clonedFrom, String collectionName, int generation,
-                        boolean deleted, String document) {
+    private record Link(int depth, String collectionId, String clonedFrom, String namespaceId, String collectionName,
+                        int generation, boolean deleted, String document) {
+    }
+
+    /** A lineage entry and the namespace its collection lies in. */
+    private record InNamespace<T>(String namespaceId, T entry) {
     }
 
     /** The parts of a view document that lineage reads; the mapper skips the rest. */

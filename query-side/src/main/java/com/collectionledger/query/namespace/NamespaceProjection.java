@@ -1,5 +1,6 @@
 package com.collectionledger.query.namespace;
 
+import com.collectionledger.api.namespace.NamespaceCloned;
 import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.api.namespace.NamespaceUpdated;
@@ -59,6 +60,11 @@ public class NamespaceProjection {
                 ViewTimestamps.of(view.updatedAt()), json.write(view));
         index.replace(ListFields.NAMESPACES, view.namespaceId(), view);
         positions.advance(event.namespaceId(), 0);
+    }
+
+    @EventHandler
+    void on(NamespaceCloned event) {
+        on(event.asCreated());
     }
 
     @EventHandler
@@ -122,17 +128,9 @@ public class NamespaceProjection {
     @QueryHandler
     NamespacePage handle(ListNamespacesQuery query) {
         List<Object> args = new ArrayList<>();
-        StringBuilder scope = new StringBuilder("(1 = 0");
-        for (String entry : query.scope()) {
-            // Scope entries are IDs, names or patterns with '*': LIKE with '*' as '%', the rest escaped.
-            String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-            scope.append(" OR t.namespace_id LIKE ? ESCAPE '\\' OR t.namespace_name LIKE ? ESCAPE '\\'");
-            args.add(like);
-            args.add(like);
-        }
-        scope.append(")");
-        ListSql.Page<NamespaceView> page = lists.page(ListFields.NAMESPACES, NamespaceView.class, scope.toString(),
-                args, query.criteria(), query.offset(), query.limit());
+        String scope = NamespaceScopeSql.condition("t", query.scope(), args);
+        ListSql.Page<NamespaceView> page = lists.page(ListFields.NAMESPACES, NamespaceView.class, scope, args,
+                query.criteria(), query.offset(), query.limit());
         return new NamespacePage(withCounts(page.results()), page.total());
     }
 }

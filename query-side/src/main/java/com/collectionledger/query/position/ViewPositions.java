@@ -1,10 +1,15 @@
 package com.collectionledger.query.position;
 
 import com.collectionledger.api.query.ViewVersionQuery;
+import com.collectionledger.api.query.ViewsShownQuery;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * How far the read model has got with each aggregate. Projections call {@link #advance} in the
@@ -30,12 +35,25 @@ public class ViewPositions {
         }
         // The emitter holds this back until the unit of work commits.
         emitter.emit(ViewVersionQuery.class, query -> query.aggregateId().equals(aggregateId), version);
+        emitter.emit(ViewsShownQuery.class, query -> query.aggregateIds().contains(aggregateId), aggregateId);
     }
 
     @QueryHandler
     Long handle(ViewVersionQuery query) {
         return jdbc.queryForList("SELECT version FROM view_position WHERE aggregate_id = ?", Long.class,
                 query.aggregateId()).stream().findFirst().orElse(-1L);
+    }
+
+    @QueryHandler
+    List<String> handle(ViewsShownQuery query) {
+        List<String> ids = List.copyOf(query.aggregateIds());
+        List<String> shown = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            shown.addAll(jdbc.queryForList("SELECT aggregate_id FROM view_position WHERE aggregate_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+        }
+        return shown;
     }
 
     public void clear() {

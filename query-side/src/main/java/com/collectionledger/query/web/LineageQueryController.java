@@ -40,6 +40,8 @@ class LineageQueryController {
 
     @GetMapping("/{identifier}/lineage")
     Map<String, Object> lineage(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                @RequestAttribute(name = RequestAttributes.NAMESPACE_SCOPE, required = false)
+                                List<String> scope,
                                 @PathVariable String identifier,
                                 @RequestParam(required = false) String direction,
                                 @RequestParam(name = "max_depth", required = false) Integer maxDepth,
@@ -63,7 +65,8 @@ class LineageQueryController {
         boolean ancestors = !walk.equals("descendants");
         boolean descendants = !walk.equals("ancestors");
         CollectionLineage lineage = queries.query(new CollectionLineageQuery(namespaceId, identifier, ancestors,
-                descendants, depth, page.offset(), page.limit()), ResponseTypes.instanceOf(CollectionLineage.class))
+                descendants, depth, page.offset(), page.limit(), scope == null ? List.of("*") : scope),
+                ResponseTypes.instanceOf(CollectionLineage.class))
                 .join();
         if (lineage == null) {
             throw LedgerException.notFound("collection", identifier);

@@ -35,10 +35,15 @@ public record CollectionLineage(String collectionId, String collectionName, bool
 
     /**
      * One collection up the chain. {@code sourceVersion} and {@code clonedAt}: which version of it the
-     * collection one step nearer (depth - 1) copied, and when.
+     * collection one step nearer (depth - 1) copied, and when. {@code visible} false: it lies in a
+     * namespace the caller may not use (a namespace clone's original), so only its ID is shown.
      */
     public record Ancestor(int depth, String collectionId, String collectionName, int generation,
-                           long sourceVersion, Instant clonedAt, boolean deleted) {
+                           long sourceVersion, Instant clonedAt, boolean deleted, boolean visible) {
+
+        public Ancestor hidden() {
+            return new Ancestor(depth, collectionId, null, generation, sourceVersion, clonedAt, deleted, false);
+        }
     }
 
     /**
@@ -52,8 +57,16 @@ public record CollectionLineage(String collectionId, String collectionName, bool
         }
     }
 
-    /** One clone below the collection: {@code clonedFrom} is its parent, at {@code depth - 1}. */
+    /**
+     * One clone below the collection: {@code clonedFrom} is its parent, at {@code depth - 1}.
+     * {@code visible} as in {@link Ancestor}.
+     */
     public record Descendant(int depth, String collectionId, String collectionName, String clonedFrom,
-                             int generation, long sourceVersion, Instant clonedAt, boolean deleted) {
+                             int generation, long sourceVersion, Instant clonedAt, boolean deleted, boolean visible) {
+
+        public Descendant hidden() {
+            return new Descendant(depth, collectionId, null, clonedFrom, generation, sourceVersion, clonedAt, deleted,
+                    false);
+        }
     }
 }

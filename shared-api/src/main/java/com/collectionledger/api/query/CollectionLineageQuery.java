@@ -1,5 +1,7 @@
 package com.collectionledger.api.query;
 
+import java.util.List;
+
 /**
  * The clone lineage of one collection of a namespace, by ID (also when deleted) or by a live name;
  * answers a {@link CollectionLineage}, or null when the namespace has no such collection.
@@ -9,15 +11,24 @@ package com.collectionledger.api.query;
  * @param maxDepth    how many clone steps either walk goes at most (1 = the parent, or the direct clones)
  * @param offset      where the page of descendants starts, in breadth-first order
  * @param limit       how many descendants the page holds at most
+ * @param scope       the namespaces the caller may use (IDs, names, patterns with {@code *}); collections of
+ *                    other namespaces in the lineage are shown by ID only. Null: every namespace.
  */
 public record CollectionLineageQuery(String namespaceId, String identifier, boolean ancestors, boolean descendants,
-                                     int maxDepth, int offset, int limit) {
+                                     int maxDepth, int offset, int limit, List<String> scope) {
 
     /** The deepest walk a query may ask for. */
     public static final int MAX_DEPTH = 10_000;
     public static final int DEFAULT_MAX_DEPTH = 100;
 
+    /** A query for a caller who may use every namespace. */
+    public CollectionLineageQuery(String namespaceId, String identifier, boolean ancestors, boolean descendants,
+                                  int maxDepth, int offset, int limit) {
+        this(namespaceId, identifier, ancestors, descendants, maxDepth, offset, limit, null);
+    }
+
     public CollectionLineageQuery {
+        scope = scope == null ? null : List.copyOf(scope);
         if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
             throw new IllegalArgumentException("maxDepth must be between 1 and " + MAX_DEPTH + ": " + maxDepth);
         }
