@@ -32,6 +32,26 @@ class BucketChangesTest extends LedgerHttpTest {
 
     // ---- PATCH and PUT -----------------------------------------------------------------------
 
+    /** Were dropped without a word: Mixpeek's BucketSchemaField has default, examples and enum. */
+    @Test
+    void schemaFieldsKeepTheirDefaultExamplesAndEnum() {
+        HttpApi api = api().inNamespace(newNamespace());
+        Map<String, Object> genre = Map.of("type", "string", "default", "news",
+                "examples", List.of("news", "sport"), "enum", List.of("news", "sport", "culture"));
+        HttpApi.Response created = api.post("/v1/buckets", Map.of("bucket_name", "tagged",
+                "bucket_schema", Map.of("properties", Map.of("genre", genre, "content", Map.of("type", "text")))));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.at("bucket_schema.properties.genre").toString())
+                .isEqualTo("{\"type\":\"string\",\"default\":\"news\",\"examples\":[\"news\",\"sport\"],"
+                        + "\"enum\":[\"news\",\"sport\",\"culture\"]}");
+        assertThat(api.get("/v1/buckets/tagged").at("bucket_schema")).isEqualTo(created.at("bucket_schema"));
+        HttpApi.Response wrong = api.post("/v1/buckets", Map.of("bucket_name", "mistyped",
+                "bucket_schema", Map.of("properties", Map.of("genre", Map.of("type", "string", "enum", "news")))));
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
+    }
+
+
     @Test
     void patchChangesNameDescriptionAndMetadataAndTheNewNameFindsIt() {
         HttpApi api = api().inNamespace(newNamespace());

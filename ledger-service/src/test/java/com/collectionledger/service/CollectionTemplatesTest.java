@@ -1,6 +1,8 @@
 package com.collectionledger.service;
 
+import com.collectionledger.service.contract.OpenApiDocument;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,47 @@ class CollectionTemplatesTest extends LedgerHttpTest {
     private long events() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         return count == null ? 0 : count;
+    }
+
+    // ---- Mixpeek's request examples ------------------------------------------------------------------
+
+    /** Every request example the OpenAPI gives for the template routes, with its IDs replaced by real ones. */
+    @Test
+    void mixpeeksRequestExamplesAreAccepted() {
+        JsonNode captureExamples = example("CreateTemplateFromResourceRequest");
+        assertThat(captureExamples).hasSize(1);
+        HttpApi.Response captured = api.post(TEMPLATES + "/from-collection/" + source, captureExamples.get(0));
+        assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
+        String templateId = captured.text("template_id");
+        JsonNode template = api.get(TEMPLATES + "/" + templateId).body();
+        assertThat(template.path("name").asText()).isEqualTo("My Product Search Pattern");
+        assertThat(template.path("category").asText()).isEqualTo("ecommerce");
+        assertThat(template.path("tags").toString()).isEqualTo("[\"products\",\"search\"]");
+
+        JsonNode instantiateExamples = example("InstantiateCollectionTemplateRequest");
+        assertThat(instantiateExamples).hasSize(1);
+        // The example's bkt_products is a bucket of Mixpeek's; this namespace's bucket stands in for it.
+        ObjectNode instantiate = instantiateExamples.get(0).deepCopy();
+        instantiate.putArray("bucket_ids").add(bucket);
+        HttpApi.Response made = api.post(TEMPLATES + "/" + templateId + "/instantiate", instantiate);
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        assertThat(api.get("/v1/collections/my_product_embeddings").text("description"))
+                .isEqualTo("Image embeddings for product catalog");
+
+        JsonNode listExamples = example("ListTemplatesRequest");
+        assertThat(listExamples).hasSize(2);
+        // The first asks for system templates: this service keeps none, so the list is empty.
+        HttpApi.Response system = api.post(TEMPLATES, listExamples.get(0));
+        assertThat(system.status()).as(system.toString()).isEqualTo(200);
+        assertThat(system.at("total_count").asInt()).isZero();
+        template("Advanced", "advanced_search", List.of());
+        HttpApi.Response advanced = api.post(TEMPLATES, listExamples.get(1));
+        assertThat(advanced.status()).as(advanced.toString()).isEqualTo(200);
+        assertThat(names(advanced)).containsExactly("Advanced");
+    }
+
+    private static JsonNode example(String schema) {
+        return OpenApiDocument.mixpeek().node("/components/schemas/" + schema + "/examples");
     }
 
     // ---- capture and read ----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package com.collectionledger.service;
 
+import com.collectionledger.service.contract.OpenApiDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -196,6 +198,26 @@ class NamespaceCloneTest extends LedgerHttpTest {
     private HttpApi reader(String namespace) {
         return new HttpApi(port, api().post("/v1/api-keys", Map.of("name", "reader of " + namespace,
                 "permissions", List.of("read"), "namespaces", List.of(namespace))).text("key")).inNamespace(namespace);
+    }
+
+    /** Both request examples of Mixpeek's CloneNamespaceRequest, as the document gives them. */
+    @Test
+    void mixpeeksRequestExamplesAreAccepted() {
+        JsonNode examples = OpenApiDocument.mixpeek().node("/components/schemas/CloneNamespaceRequest/examples");
+        assertThat(examples).hasSize(2);
+        String source = twoTierNamespace();
+
+        HttpApi.Response staging = api().post("/v1/namespaces/" + source + "/clone", examples.get(0));
+        assertThat(staging.status()).as(staging.toString()).isEqualTo(200);
+        assertThat(staging.text("namespace.namespace_name")).isEqualTo("production_staging");
+        assertThat(staging.text("namespace.description")).isEqualTo("Staging clone with all data");
+        assertThat(staging.at("cloned_resources.collections").asInt()).isEqualTo(2);
+
+        HttpApi.Response fork = api().post("/v1/namespaces/" + source + "/clone", examples.get(1));
+        assertThat(fork.status()).as(fork.toString()).isEqualTo(200);
+        assertThat(fork.text("namespace.namespace_name")).isEqualTo("ml_experiment");
+        assertThat(fork.at("cloned_resources.collections").asInt()).isEqualTo(2);
+        assertThat(fork.at("cloned_resources.retrievers").asInt()).isZero();
     }
 
     @Test
