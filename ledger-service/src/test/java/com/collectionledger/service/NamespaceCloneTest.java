@@ -173,6 +173,16 @@ class NamespaceCloneTest extends LedgerHttpTest {
         assertThat(seenFromTheOriginal.text("descendants.results.0.collection_id")).isEqualTo(clone);
         assertThat(seenFromTheOriginal.at("descendants.results.0.collection_name").isNull()).isTrue();
         assertThat(seenFromTheOriginal.at("descendants.results.0.visible").asBoolean()).isFalse();
+
+        // History, from the event store, names the original only to keys that may use its namespace.
+        JsonNode clonedBy = reader(target).get("/v1/collections/scenes/history").at("results.0.changes");
+        assertThat(clonedBy.path("source_collection_id").asText()).isEqualTo(original);
+        assertThat(clonedBy.path("source_visible").asBoolean()).isFalse();
+        assertThat(clonedBy.has("source_collection_name")).isFalse();
+        assertThat(clonedBy.has("source_version")).isFalse();
+        JsonNode clonedForAll = api().inNamespace(target).get("/v1/collections/scenes/history").at("results.0.changes");
+        assertThat(clonedForAll.path("source_collection_name").asText()).isEqualTo("scenes");
+        assertThat(clonedForAll.has("source_visible")).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.query.collection.CollectionViews;
+import com.collectionledger.query.namespace.NamespaceVisibility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -34,10 +35,20 @@ public class CollectionHistoryService {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final NamespaceVisibility visibility;
 
-    CollectionHistoryService(EventStore eventStore, JdbcTemplate jdbc) {
+    CollectionHistoryService(EventStore eventStore, JdbcTemplate jdbc, NamespaceVisibility visibility) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.visibility = visibility;
+    }
+
+    /** A namespace clone's source lies in the source namespace: shown only to callers who may use it. */
+    private boolean sourceVisible(CollectionHistoryQuery query, CollectionCloned cloned) {
+        List<String> sourceNamespace = jdbc.queryForList(
+                "SELECT namespace_id FROM view_collection WHERE collection_id = ?", String.class,
+                cloned.sourceCollectionId());
+        return visibility.hidden(query.namespaceId(), sourceNamespace, query.scope()).isEmpty();
     }
 
     @QueryHandler
@@ -61,8 +72,12 @@ public class CollectionHistoryService {
                 state = CollectionViews.cloned(cloned, sequence);
                 changes.put("collection_name", cloned.collectionName());
                 changes.put("source_collection_id", cloned.sourceCollectionId());
-                changes.put("source_collection_name", cloned.sourceCollectionName());
-                changes.put("source_version", cloned.sourceVersion());
+                if (sourceVisible(query, cloned)) {
+                    changes.put("source_collection_name", cloned.sourceCollectionName());
+                    changes.put("source_version", cloned.sourceVersion());
+                } else {
+                    changes.put("source_visible", false);
+                }
                 changes.put("overridden_fields", cloned.overriddenFields());
             } else if (payload instanceof CollectionInstantiated instantiated) {
                 state = CollectionViews.instantiated(instantiated, sequence);

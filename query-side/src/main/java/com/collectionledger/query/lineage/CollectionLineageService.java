@@ -4,7 +4,7 @@ import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
-import com.collectionledger.query.namespace.NamespaceScopeSql;
+import com.collectionledger.query.namespace.NamespaceVisibility;
 import com.collectionledger.query.support.ViewJson;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,10 +72,12 @@ public class CollectionLineageService {
 
     private final JdbcTemplate jdbc;
     private final ViewJson json;
+    private final NamespaceVisibility visibility;
 
-    CollectionLineageService(JdbcTemplate jdbc, ViewJson json) {
+    CollectionLineageService(JdbcTemplate jdbc, ViewJson json, NamespaceVisibility visibility) {
         this.jdbc = jdbc;
         this.json = json;
+        this.visibility = visibility;
     }
 
     @QueryHandler
@@ -163,19 +165,7 @@ public class CollectionLineageService {
      * a namespace clone's, whose original lies in the source namespace (which may since have been deleted).
      */
     private Set<String> hiddenNamespaces(CollectionLineageQuery query, List<String> namespaceIds) {
-        Set<String> others = new LinkedHashSet<>(namespaceIds);
-        others.remove(query.namespaceId());
-        if (query.scope() == null || others.isEmpty()) {
-            return Set.of();
-        }
-        List<Object> args = new ArrayList<>(others);
-        // A deleted namespace has no row any more: the scope is matched against its ID alone.
-        String ids = String.join(", ", Collections.nCopies(others.size(), "(CAST(? AS VARCHAR(32)))"));
-        String sql = "SELECT s.namespace_id FROM (SELECT ids.namespace_id, n.namespace_name FROM (VALUES " + ids
-                + ") AS ids (namespace_id) LEFT JOIN view_namespace n ON n.namespace_id = ids.namespace_id) s WHERE "
-                + NamespaceScopeSql.condition("s", query.scope(), args);
-        others.removeAll(jdbc.queryForList(sql, String.class, args.toArray()));
-        return others;
+        return visibility.hidden(query.namespaceId(), namespaceIds, query.scope());
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {

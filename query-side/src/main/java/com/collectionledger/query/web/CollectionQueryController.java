@@ -58,13 +58,15 @@ class CollectionQueryController {
     /** Every event of the collection, in order, also after it was deleted (then by ID). */
     @GetMapping("/{identifier}/history")
     Map<String, Object> history(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                @RequestAttribute(name = RequestAttributes.NAMESPACE_SCOPE, required = false)
+                                List<String> scope,
                                 @PathVariable String identifier,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Integer offset,
                                 @RequestParam(required = false) String cursor) {
         PageParameters page = PageParameters.of(limit, offset, cursor);
         CollectionHistory history = queries.query(new CollectionHistoryQuery(namespaceId, identifier, page.offset(),
-                page.limit()), ResponseTypes.instanceOf(CollectionHistory.class)).join();
+                page.limit(), scope == null ? List.of("*") : scope), ResponseTypes.instanceOf(CollectionHistory.class)).join();
         if (history == null) {
             throw LedgerException.notFound("collection", identifier);
         }
