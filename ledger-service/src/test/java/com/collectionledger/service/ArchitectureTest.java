@@ -36,7 +36,7 @@ class ArchitectureTest {
                     "com.collectionledger.command.namespace..", "com.collectionledger.command.bucket..",
                     "com.collectionledger.command.catalog..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
-                    "java.sql..", "javax.sql..", "com.collectionledger.command.web..",
+                    "java.sql..", "javax.sql..", "com.collectionledger.service.rest.write..",
                     "com.collectionledger.command.directory..");
 
     @ArchTest

@@ -1,6 +1,6 @@
 package com.collectionledger.service;
 
-import com.collectionledger.service.web.RateLimiter;
+import com.collectionledger.service.rest.RateLimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

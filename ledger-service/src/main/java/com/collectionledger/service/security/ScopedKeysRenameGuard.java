@@ -3,7 +3,7 @@ package com.collectionledger.service.security;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
-import com.collectionledger.command.web.NamespaceRenameGuard;
+import com.collectionledger.service.rest.write.NamespaceRenameGuard;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

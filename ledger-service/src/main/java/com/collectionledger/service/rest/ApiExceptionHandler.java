@@ -1,0 +1,207 @@
+package com.collectionledger.service.rest;
+
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.lifecycle.ShutdownInProgressException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every failure becomes the envelope of SPEC §3.1, in this one place. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final long RETRY_AFTER_SECONDS = 2;
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        // Jackson wraps what it meets inside a field (bad syntax, a stream limit, a body cut off at the
+        // size limit) in a mapping exception with that field's path: look through the whole chain.
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(ErrorKind.PAYLOAD_TOO_LARGE.status()).header("Connection", "close")
+                        .body(ErrorEnvelope.of(tooLarge.error()));
+            }
+            if (t instanceof StreamConstraintsException) {
+                return respond(LedgerError.of(ErrorKind.BAD_REQUEST,
+                        "the request body is nested or sized beyond what this service reads"));
+            }
+            if (t instanceof StreamReadException || isTrailingContent(t)) {
+                return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the request body is not valid JSON"));
+            }
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return respond(mappingError(mapping));
+        }
+        String message = cause == null ? "the request body is missing" : "the request body is not valid JSON";
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, message));
+    }
+
+    /** More after the one JSON value of a body (FAIL_ON_TRAILING_TOKENS): malformed, like bad syntax. */
+    private static boolean isTrailingContent(Throwable t) {
+        return t instanceof MismatchedInputException && t.getMessage() != null
+                && t.getMessage().startsWith("Trailing token");
+    }
+
+    @ExceptionHandler(JsonMappingException.class)
+    ResponseEntity<Map<String, Object>> mapping(JsonMappingException e) {
+        return respond(mappingError(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return respond(LedgerError.invalid(List.of(Violation.at("'" + e.getName() + "' has the wrong type",
+                "type_error", "query", e.getName()))));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Map<String, Object>> missingHeader(MissingRequestHeaderException e) {
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the " + e.getHeaderName() + " header is required"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(LedgerError.of(ErrorKind.BAD_REQUEST, "the request body must be application/json"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        Map<String, Object> body = ErrorEnvelope.of(LedgerError.of(ErrorKind.BAD_REQUEST,
+                e.getMethod() + " is not supported on this route"));
+        body.put("status", 405);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("error"));
+        error.put("type", "MethodNotAllowedError");
+        body.put("error", error);
+        return ResponseEntity.status(405).body(body);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e) {
+        return respond(LedgerError.of(ErrorKind.NOT_FOUND, "no route " + e.getResourcePath()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> any(Exception e) {
+        Optional<LedgerError> known = ledgerError(e);
+        if (known.isPresent()) {
+            return respond(known.get());
+        }
+        if (isUnavailable(e)) {
+            log.warn("request refused while the service or its store is unavailable: {}", e.toString());
+            return ResponseEntity.status(ErrorKind.SERVICE_UNAVAILABLE.status())
+                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                    .body(ErrorEnvelope.of(LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
+                            "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
+                            Map.of("retry_after_seconds", RETRY_AFTER_SECONDS))));
+        }
+        if (isVersionConflict(e)) {
+            // Two changes of one collection raced for the same version; this one lost.
+            return respond(LedgerError.of(ErrorKind.CONFLICT,
+                    "the collection was changed by another request at the same time; read it again and retry"));
+        }
+        log.error("request failed", e);
+        return respond(LedgerError.of(ErrorKind.INTERNAL, "internal error; quote the X-Request-ID when reporting it"));
+    }
+
+    /**
+     * Failures of the moment, not of the request: the service is shutting down, or the store's
+     * connection failed or was cut off (SQL states 08, 57P, 25P03). Nothing was stored.
+     */
+    private static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ShutdownInProgressException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("25P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two writers appended the same sequence number of one aggregate: Axon reports it as a
+     * ConcurrencyException, or as an EventStoreException over the unique-key violation.
+     */
+    private static boolean isVersionConflict(Throwable e) {
+        boolean eventStore = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+            eventStore |= t instanceof EventStoreException;
+            if (eventStore && t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The typed error inside whatever wrapped it: a completion, a command result, a remote call. */
+    static Optional<LedgerError> ledgerError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LedgerException ledger) {
+                return Optional.of(ledger.error());
+            }
+            if (t instanceof CommandExecutionException command
+                    && command.getDetails().orElse(null) instanceof LedgerError error) {
+                return Optional.of(error);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LedgerError mappingError(JsonMappingException e) {
+        List<String> location = new ArrayList<>();
+        location.add("body");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            location.add(reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()));
+        }
+        String field = location.size() > 1 ? String.join(".", location.subList(1, location.size())) : "the body";
+        String message = e instanceof UnrecognizedPropertyException
+                ? "'" + field + "' is not a known field"
+                : "'" + field + "' has the wrong type or shape";
+        return LedgerError.invalid(List.of(new Violation(location, message, "type_error")));
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(LedgerError error) {
+        return ResponseEntity.status(error.kind().status()).body(ErrorEnvelope.of(error));
+    }
+}

@@ -1,0 +1,171 @@
+package com.collectionledger.service.rest.write;
+
+import com.collectionledger.api.collection.CloneCollectionCommand;
+import com.collectionledger.api.collection.CreateCollectionCommand;
+import com.collectionledger.api.collection.DeleteCollectionCommand;
+import com.collectionledger.api.collection.UpdateCollectionCommand;
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.model.CollectionModel;
+import com.collectionledger.service.rest.RequestAttributes;
+import com.collectionledger.api.query.CollectionView;
+import com.collectionledger.api.query.FindCollectionAtQuery;
+import com.collectionledger.api.query.FindCollectionQuery;
+import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.catalog.ExtractorDefinition;
+import com.collectionledger.command.directory.JdbcDirectory;
+import com.collectionledger.command.domain.Ids;
+import com.collectionledger.service.rest.write.CollectionRequests.CloneCollectionRequest;
+import com.collectionledger.service.rest.write.CollectionRequests.CloneResponse;
+import com.collectionledger.service.rest.write.CollectionRequests.CreateCollectionRequest;
+import com.collectionledger.service.rest.write.CollectionRequests.PatchCollectionRequest;
+import com.collectionledger.service.rest.write.ReadYourWrites.Written;
+import com.collectionledger.service.rest.write.WriteResponses.WriteBody;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The collection write routes: create, patch, delete and clone. */
+@RestController
+@RequestMapping("/v1/collections")
+class CollectionCommandController {
+
+    static final Set<String> PATCHABLE = Set.of("collection_name", "description", "enabled", "metadata",
+            "taxonomy_applications");
+
+    record DeleteResponse(boolean success, String collectionId, String message) {
+    }
+
+    private final ReadYourWrites writes;
+    private final QueryGateway queries;
+    private final JdbcDirectory directory;
+    private final ObjectMapper json;
+    private final ExtractorCatalog catalog;
+
+    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
+                                ObjectMapper json, ExtractorCatalog catalog) {
+        this.writes = writes;
+        this.queries = queries;
+        this.directory = directory;
+        this.json = json;
+        this.catalog = catalog;
+    }
+
+    @PostMapping
+    ResponseEntity<WriteBody<CollectionModel>> create(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                      @RequestBody CreateCollectionRequest request) {
+        String collectionId = Ids.next("col_");
+        Written written = writes.create(collectionId, new CreateCollectionCommand(collectionId, namespaceId,
+                request.collectionName(), request.toConfig(), request.inputSchema()));
+        return WriteResponses.respond(HttpStatus.OK, written, model(namespaceId, written));
+    }
+
+    @PostMapping("/{identifier}/clone")
+    ResponseEntity<WriteBody<CloneResponse>> clone(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                   @PathVariable String identifier,
+                                                   @RequestParam(name = "source_version", required = false) Long sourceVersion,
+                                                   @RequestBody CloneCollectionRequest request) {
+        String sourceId = resolve(namespaceId, identifier);
+        String cloneId = Ids.next("col_");
+        Written written = writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
+                request.collectionName(), request.toOverrides(), sourceVersion));
+        return WriteResponses.respond(HttpStatus.CREATED, written,
+                new CloneResponse(model(namespaceId, written), sourceId));
+    }
+
+    @PatchMapping("/{identifier}")
+    ResponseEntity<WriteBody<CollectionModel>> patch(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                     @PathVariable String identifier,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                     @RequestBody JsonNode body) throws JsonProcessingException {
+        rejectUnpatchable(body);
+        PatchCollectionRequest patch = json.treeToValue(body, PatchCollectionRequest.class);
+        String collectionId = resolve(namespaceId, identifier);
+        Written written = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
+                patch.collectionName(), patch.description(), patch.enabled(), patch.metadata(),
+                patch.taxonomyApplications(), Versions.parseIfMatch(ifMatch)));
+        return WriteResponses.respond(ResponseEntity.ok().eTag(Versions.etag(written.version())), written,
+                model(namespaceId, written));
+    }
+
+    @DeleteMapping("/{identifier}")
+    ResponseEntity<WriteBody<DeleteResponse>> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
+                                                          @PathVariable String identifier,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String collectionId = resolve(namespaceId, identifier);
+        Written written = writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
+                Versions.parseIfMatch(ifMatch)));
+        return WriteResponses.respond(HttpStatus.OK, written,
+                new DeleteResponse(true, collectionId, "collection " + collectionId + " deleted"));
+    }
+
+    private String resolve(String namespaceId, String identifier) {
+        return directory.liveCollectionId(namespaceId, identifier)
+                .orElseThrow(() -> LedgerException.notFound("collection", identifier));
+    }
+
+    /**
+     * The collection as the write left it: from the read model once it shows the write, else rebuilt
+     * from the event store at the version the command produced. The write happened either way.
+     */
+    private CollectionModel model(String namespaceId, Written written) {
+        String collectionId = written.aggregateId();
+        Optional<CollectionView> view = written.visible()
+                ? queries.query(new FindCollectionQuery(namespaceId, collectionId),
+                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
+                : Optional.empty();
+        return view.or(() -> queries.query(new FindCollectionAtQuery(namespaceId, collectionId, written.version(), null),
+                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join())
+                .map(found -> CollectionModel.from(found, catalog.find(found.config().featureExtractor()
+                        .featureExtractorId()).map(ExtractorDefinition::view).orElse(null)))
+                .orElseThrow(() -> new IllegalStateException("stored collection " + collectionId + " at version "
+                        + written.version() + " not found in the event store"));
+    }
+
+    /** PATCH may change only {@link #PATCHABLE}; anything else is a 422 that points to clone. */
+    private static void rejectUnpatchable(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new LedgerException(LedgerError.of(ErrorKind.BAD_REQUEST, "the body must be a JSON object"));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!PATCHABLE.contains(field)) {
+                violations.add(Violation.at("'" + field + "' cannot be changed by PATCH; PATCH changes only "
+                        + "collection_name, description, enabled, metadata and taxonomy_applications. "
+                        + "To change it, clone the collection (POST /v1/collections/{id}/clone) with the new value",
+                        "immutable_field", "body", field));
+            }
+        }
+        if (!violations.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("hint", "clone");
+            throw new LedgerException(new LedgerError(ErrorKind.VALIDATION, violations.get(0).message(), details,
+                    violations));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.collectionledger.service.rest.write;
+
+import com.collectionledger.api.collection.CommandOutcome;
+import com.collectionledger.api.query.ViewVersionQuery;
+import com.collectionledger.api.query.ViewsShownQuery;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Sends a command and waits until the read model shows its effect, so that a client's next GET
+ * finds what its last write made. It subscribes to the aggregate's view version BEFORE sending, so
+ * no update can slip by between the command and the wait. When the read model has not caught up
+ * within the timeout the write has still happened: the answer says so instead of failing.
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+
+    /** A write that was stored: what its command answered, and whether the read model shows it yet. */
+    public record Written(CommandOutcome outcome, boolean visible) {
+
+        public String aggregateId() {
+            return outcome.collectionId();
+        }
+
+        public long version() {
+            return outcome.version();
+        }
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final EventStore eventStore;
+    private final Duration timeout;
+
+    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore,
+                   @Value("${ledger.read-your-writes-timeout:10s}") Duration timeout) {
+        this.commands = commands;
+        this.queries = queries;
+        this.eventStore = eventStore;
+        this.timeout = timeout;
+    }
+
+    /** Sends a command that creates {@code aggregateId}; its first event is version 0. */
+    public Written create(String aggregateId, Object command) {
+        return send(aggregateId, command, result -> new CommandOutcome(aggregateId, 0));
+    }
+
+    /** A write that created several aggregates: its first one as {@link Written}, and what the handler answered. */
+    public record WrittenWith<R>(Written written, R result) {
+    }
+
+    /**
+     * Sends a command that creates {@code aggregateId} and, in the same transaction, the aggregates that
+     * {@code alsoCreated} reads from its result. It answers visible once the read model shows every one
+     * of them, all within the one timeout.
+     */
+    public <R> WrittenWith<R> createWith(String aggregateId, Object command, Class<R> resultType,
+                                         Function<R, List<String>> alsoCreated) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<R> result = new ArrayList<>(1);
+        Written first = send(aggregateId, command, answer -> {
+            result.add(resultType.cast(answer));
+            return new CommandOutcome(aggregateId, 0);
+        });
+        boolean visible = first.visible()
+                && awaitShown(alsoCreated.apply(result.get(0)), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
+    }
+
+    /** Sends a command whose handler answers a {@link CommandOutcome}. */
+    public Written change(String aggregateId, Object command) {
+        return send(aggregateId, command, CommandOutcome.class::cast);
+    }
+
+    /**
+     * The payloads of the events of {@code aggregateId} up to {@code version}, oldest first, from the
+     * event store: for answers the read model cannot give yet.
+     */
+    public List<Object> events(String aggregateId, long version) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore.readEvents(aggregateId, 0).forEachRemaining(event -> {
+            if (event.getSequenceNumber() <= version) {
+                payloads.add(event.getPayload());
+            }
+        });
+        if (payloads.size() != version + 1) {
+            throw new IllegalStateException("the event store holds no version " + version + " of " + aggregateId);
+        }
+        return payloads;
+    }
+
+    /** The payload of the event that created {@code aggregateId}, from the event store. */
+    public <E> E creationEvent(String aggregateId, Class<E> type) {
+        return type.cast(events(aggregateId, 0).get(0));
+    }
+
+    private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {
+        try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
+                new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
+                ResponseTypes.instanceOf(Long.class))) {
+            long start = System.nanoTime();
+            CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
+            long handled = System.nanoTime();
+            boolean visible = awaitVersion(versions, outcome.version());
+            log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
+                    (System.nanoTime() - handled) / 1_000_000);
+            if (!visible) {
+                log.warn("read model did not show {} at version {} within {}; answering from the event store",
+                        aggregateId, outcome.version(), timeout);
+            }
+            return new Written(outcome, visible);
+        }
+    }
+
+    /** Waits until the read model shows every one of these aggregates: one subscription for all of them. */
+    private boolean awaitShown(List<String> aggregateIds, Duration within) {
+        Set<String> pending = new HashSet<>(aggregateIds);
+        if (pending.isEmpty()) {
+            return true;
+        }
+        // Room for an update per aggregate: they may all arrive before the first is read.
+        try (SubscriptionQueryResult<List<String>, String> shown = queries.subscriptionQuery(
+                ViewsShownQuery.class.getName(), new ViewsShownQuery(pending),
+                ResponseTypes.multipleInstancesOf(String.class), ResponseTypes.instanceOf(String.class),
+                pending.size() + 1)) {
+            return Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
+                    .filter(id -> pending.remove(id) && pending.isEmpty())
+                    .blockFirst(within) != null;
+        } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
+            return false;
+        }
+    }
+
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target) {
+        try {
+            return Flux.concat(versions.initialResult(), versions.updates())
+                    .filter(version -> version >= target)
+                    .blockFirst(timeout) != null;
+        } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
+            return false;
+        }
+    }
+}
