@@ -48,7 +48,7 @@ class ApiExceptionHandler {
         // size limit) in a mapping exception with that field's path: look through the whole chain.
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
-                return ResponseEntity.status(ErrorKind.PAYLOAD_TOO_LARGE.status()).header("Connection", "close")
+                return ResponseEntity.status(ErrorEnvelope.status(ErrorKind.PAYLOAD_TOO_LARGE)).header("Connection", "close")
                         .body(ErrorEnvelope.of(tooLarge.error()));
             }
             if (t instanceof StreamConstraintsException) {
@@ -118,7 +118,7 @@ class ApiExceptionHandler {
         }
         if (isUnavailable(e)) {
             log.warn("request refused while the service or its store is unavailable: {}", e.toString());
-            return ResponseEntity.status(ErrorKind.SERVICE_UNAVAILABLE.status())
+            return ResponseEntity.status(ErrorEnvelope.status(ErrorKind.SERVICE_UNAVAILABLE))
                     .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
                     .body(ErrorEnvelope.of(LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
                             "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
@@ -202,6 +202,6 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<Map<String, Object>> respond(LedgerError error) {
-        return ResponseEntity.status(error.kind().status()).body(ErrorEnvelope.of(error));
+        return ResponseEntity.status(ErrorEnvelope.status(error.kind())).body(ErrorEnvelope.of(error));
     }
 }

@@ -69,7 +69,7 @@ class TomcatErrorEnvelope implements WebServerFactoryCustomizer<TomcatServletWeb
         }
 
         static Map<String, Object> envelope(int status) {
-            ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> k.status() == status).findFirst()
+            ErrorKind kind = Arrays.stream(ErrorKind.values()).filter(k -> ErrorEnvelope.status(k) == status).findFirst()
                     .orElse(status >= 500 ? ErrorKind.INTERNAL : ErrorKind.BAD_REQUEST);
             String message = switch (status) {
                 case 400 -> "the request cannot be read: its path, query or headers are not valid";
@@ -78,7 +78,7 @@ class TomcatErrorEnvelope implements WebServerFactoryCustomizer<TomcatServletWeb
                 default -> status >= 500 ? "internal error" : "the request was rejected (HTTP " + status + ")";
             };
             Map<String, Object> body = ErrorEnvelope.of(LedgerError.of(kind, message));
-            if (kind.status() != status) {
+            if (ErrorEnvelope.status(kind) != status) {
                 // A status without a kind of its own (e.g. 405, 414, 431): the envelope still tells the truth.
                 body.put("status", status);
             }

@@ -1,34 +1,25 @@
 package com.collectionledger.api.error;
 
-/** The kinds of failure a caller can get, with the HTTP status and the envelope type of each. */
+/**
+ * The kinds of failure a caller can get, over the bus or over HTTP. A kind says what went wrong, not how a
+ * transport shows it: the REST adapter maps each kind to its status and envelope type.
+ */
 public enum ErrorKind {
-    BAD_REQUEST(400, "BadRequestError"),
-    AUTHENTICATION(401, "AuthenticationError"),
-    PERMISSION_DENIED(403, "PermissionDeniedError"),
-    NOT_FOUND(404, "NotFoundError"),
-    ALREADY_EXISTS(409, "AlreadyExistsError"),
-    CONFLICT(409, "ConflictError"),
-    PRECONDITION_FAILED(412, "PreconditionFailedError"),
-    PAYLOAD_TOO_LARGE(413, "PayloadTooLargeError"),
-    VALIDATION(422, "ValidationError"),
-    RATE_LIMIT(429, "RateLimitError"),
+    BAD_REQUEST,
+    AUTHENTICATION,
+    PERMISSION_DENIED,
+    NOT_FOUND,
+    /** The name or ID asked for is taken. */
+    ALREADY_EXISTS,
+    /** The change contradicts the current state (a concurrent change, a live reader, a name race). */
+    CONFLICT,
+    /** The caller's expected version is not the current one. */
+    PRECONDITION_FAILED,
+    PAYLOAD_TOO_LARGE,
+    /** The request is well formed but breaks a rule; the violations say where. */
+    VALIDATION,
+    RATE_LIMIT,
     /** The service or its store cannot take the request now (shutting down, store unreachable); retry. */
-    SERVICE_UNAVAILABLE(503, "ServiceUnavailableError"),
-    INTERNAL(500, "InternalServerError");
-
-    private final int status;
-    private final String type;
-
-    ErrorKind(int status, String type) {
-        this.status = status;
-        this.type = type;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return type;
-    }
+    SERVICE_UNAVAILABLE,
+    INTERNAL
 }
