@@ -16,19 +16,19 @@ import java.util.Map;
  * The error body of SPEC §3.1. A 422 carries both shapes: Mixpeek's
  * {@code error.details.validation_errors} and the FastAPI-style top-level {@code detail}.
  */
-public final class ErrorEnvelope {
+final class ErrorEnvelope {
 
     private ErrorEnvelope() {
     }
 
     /** Answers a request with the error, from a filter (before any controller or advice runs). */
-    public static void write(HttpServletResponse response, LedgerError error, ObjectMapper json) throws IOException {
+    static void write(HttpServletResponse response, LedgerError error, ObjectMapper json) throws IOException {
         response.setStatus(error.kind().status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), of(error));
     }
 
-    public static Map<String, Object> of(LedgerError error) {
+    static Map<String, Object> of(LedgerError error) {
         Map<String, Object> details = new LinkedHashMap<>(error.details());
         List<Violation> violations = error.violations();
         if (!violations.isEmpty()) {
