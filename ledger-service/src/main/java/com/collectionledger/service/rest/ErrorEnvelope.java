@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The error body of SPEC §3.1. A 422 carries both shapes: Mixpeek's
+ * The error body: {@code {"success": false, "status", "error": {"message", "type", "details"}}}. A 422
+ * carries both shapes, so that Mixpeek's documented envelope and its SDK's parser both read it:
  * {@code error.details.validation_errors} and the FastAPI-style top-level {@code detail}.
  */
 final class ErrorEnvelope {
