@@ -43,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar as a child process, killed and stopped under load, on the embedded default (H2 files
- * under {@code --ledger.data-dir}, no datasource settings) and on PostgreSQL. SPEC §7: a 2xx for a write is
- * sent only once its events are durable, so a killed process loses nothing it acknowledged.
+ * under {@code --ledger.data-dir}, no datasource settings) and on PostgreSQL. A 2xx for a write is sent
+ * only once its events are durable, so a killed process loses nothing it acknowledged.
  *
  * <p>Each store goes through these rounds, on one data directory (or database) throughout:
  * <ol>

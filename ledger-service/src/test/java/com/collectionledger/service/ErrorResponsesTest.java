@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every error type of SPEC §3.1, in the envelope, and a bad request changes nothing. */
+/** Every error type (BadRequestError ... InternalServerError), in the envelope, and a bad request changes nothing. */
 class ErrorResponsesTest extends LedgerHttpTest {
 
     @Autowired

@@ -227,9 +227,9 @@ class LineageTest extends LedgerHttpTest {
     }
 
     /**
-     * The shapes SPEC §6 names: a chain 10^4 deep and a tree of 10^5 clones, written straight into the
-     * view (with documents like the real ones) and removed again afterwards, so that other tests' read
-     * model stays what a replay would build. Checks the answers, and prints how long they took.
+     * The shapes lineage must stay fast on: a chain 10^4 deep and a tree of 10^5 clones, written straight
+     * into the view (with documents like the real ones) and removed again afterwards, so that other tests'
+     * read model stays what a replay would build. Checks the answers, and prints how long they took.
      */
     @Test
     void longChainsAndWideTreesAnswerCorrectly() {

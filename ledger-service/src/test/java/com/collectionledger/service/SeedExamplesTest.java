@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plays the seed document's examples (fixtures/seed-examples.json, a copy of shared/fixtures) against
+ * Plays the seed document's examples (fixtures/seed-examples.json on the test classpath) against
  * the running service and checks every status and every {@code expect} block; after each success,
  * a GET by the same client must already show what the write made.
  */

@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property-based fuzzing of every write route (and the list routes, which are POSTs too) with
  * generated hostile input: malformed JSON, wrong types, huge and deep bodies, odd strings, odd
- * headers and identifiers. Whatever comes in: never a 5xx, every error is the envelope of SPEC §3.1
- * with no stack trace or SQL in it, a rejected request stores no event, and what an accepted
- * request stored can be read back.
+ * headers and identifiers. Whatever comes in: never a 5xx, every error is the error envelope
+ * ({@code {"success": false, "status", "error": {...}}}) with no stack trace or SQL in it, a rejected
+ * request stores no event, and what an accepted request stored can be read back.
  *
  * <p>Each property is a test that runs a fixed number of tries with {@link Fuzz}, from a seed of its
  * own ({@code -Dfuzz.seed} replays a failure: the message names the seed and the try). The service is

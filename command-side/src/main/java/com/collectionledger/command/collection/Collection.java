@@ -39,8 +39,9 @@ import java.util.TreeMap;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A collection's configuration. It validates every change against the rules of SPEC §4 and, when
- * cloned, creates the clone as a new aggregate of its own.
+ * A collection's configuration. Create and clone check the whole configuration with the same
+ * {@link ConfigurationRules}, so a clone never escapes a rule that create enforces, and a patch checks
+ * the fields it changes with them; when cloned, it creates the clone as a new aggregate of its own.
  */
 @Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
 // Snapshots store this state as JSON: the fields are its contract, there are no getters.

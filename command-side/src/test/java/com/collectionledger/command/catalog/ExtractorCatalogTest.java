@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The built-in catalog of SPEC §3.4, read from catalog/feature-extractors.json. */
+/** The built-in extractor catalog, kept as data in catalog/feature-extractors.json, not as code. */
 class ExtractorCatalogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -44,8 +44,8 @@ import static com.collectionledger.command.support.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SPEC §3.6: a clone goes to the SOURCE aggregate, which validates the merged configuration like a
- * create and spawns the clone as a new aggregate whose first event is CollectionCloned.
+ * A clone goes to the SOURCE aggregate, which validates the merged configuration like a create and
+ * spawns the clone as a new aggregate whose first event is CollectionCloned.
  */
 class CollectionCloneTest {
 

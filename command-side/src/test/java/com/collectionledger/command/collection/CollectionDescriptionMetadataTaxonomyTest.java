@@ -52,7 +52,7 @@ class CollectionDescriptionMetadataTaxonomyTest {
         rejected(config("d".repeat(2_001), null, null), invalidAt("string_too_long", at("body", "description")));
     }
 
-    /** SPEC §4 counts characters; an emoji is one character (two UTF-16 units). */
+    /** A description's limit of 2,000 counts characters; an emoji is one character (two UTF-16 units). */
     @Test
     void descriptionLimitCountsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDE00".repeat(2_000);

@@ -31,7 +31,8 @@ import static org.hamcrest.Matchers.containsString;
 
 /**
  * The parameters of Mixpeek's TextExtractorParams, ImageExtractorParams and MultimodalExtractorParams that
- * the catalog takes besides SPEC's own (and the {@code extractor_type} discriminator of every extractor):
+ * the catalog takes besides the built-in ones ({@code model}, {@code chunk_size}, {@code split_by},
+ * {@code fps}, {@code threshold}) and the {@code extractor_type} discriminator of every extractor:
  * for each, a value Mixpeek's schema accepts is kept, and one it rejects is a 422 at the parameter.
  */
 class CollectionExtractorParametersTest {

@@ -332,7 +332,7 @@ class CollectionExtractorRulesTest {
                 .isEqualTo(schema("title", "string", "content", "text", "text_extractor_v1_embedding", "array"));
     }
 
-    /** SPEC §4: "Two output fields with one name is a 422", include_all_source_fields or not. */
+    /** Two output fields with one name are a 422, include_all_source_fields or not. */
     @Test
     void includeAllSourceFieldsWithAPassthroughRenamedOntoAnotherInputFieldIsRejected() {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,
@@ -342,7 +342,7 @@ class CollectionExtractorRulesTest {
                 invalidAt("body", "feature_extractor", "field_passthrough", "0"));
     }
 
-    /** SPEC §4: "Two output fields with one name is a 422", include_all_source_fields or not. */
+    /** Two output fields with one name are a 422, include_all_source_fields or not. */
     @Test
     void includeAllSourceFieldsWithTwoPassthroughsToOneTargetIsRejected() {
         FeatureExtractorConfig includeAll = new FeatureExtractorConfig("text_extractor", "v1", null,

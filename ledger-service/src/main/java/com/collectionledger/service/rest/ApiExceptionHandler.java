@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every failure becomes the envelope of SPEC §3.1, in this one place. */
+/** Every failure becomes the error envelope ({@link ErrorEnvelope}), in this one place. */
 @RestControllerAdvice
 class ApiExceptionHandler {
 

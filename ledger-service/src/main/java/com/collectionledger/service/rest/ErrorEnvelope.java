@@ -14,23 +14,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The error body of SPEC §3.1. A 422 carries both shapes: Mixpeek's
+ * The error body: {@code {"success": false, "status", "error": {"message", "type", "details"}}}. A 422
+ * carries both shapes, so that Mixpeek's documented envelope and its SDK's parser both read it:
  * {@code error.details.validation_errors} and the FastAPI-style top-level {@code detail}.
  */
-public final class ErrorEnvelope {
+final class ErrorEnvelope {
 
     private ErrorEnvelope() {
     }
 
     /** Answers a request with the error, from a filter (before any controller or advice runs). */
-    public static void write(HttpServletResponse response, LedgerError error, ObjectMapper json) throws IOException {
+    static void write(HttpServletResponse response, LedgerError error, ObjectMapper json) throws IOException {
         response.setStatus(status(error.kind()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), of(error));
     }
 
     /** The HTTP status of each kind of error: the one place a kind becomes a status. */
-    public static int status(ErrorKind kind) {
+    static int status(ErrorKind kind) {
         return switch (kind) {
             case BAD_REQUEST -> 400;
             case AUTHENTICATION -> 401;
@@ -64,7 +65,7 @@ public final class ErrorEnvelope {
         };
     }
 
-    public static Map<String, Object> of(LedgerError error) {
+    static Map<String, Object> of(LedgerError error) {
         Map<String, Object> details = new LinkedHashMap<>(error.details());
         List<Violation> violations = error.violations();
         if (!violations.isEmpty()) {

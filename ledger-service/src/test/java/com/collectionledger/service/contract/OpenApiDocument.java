@@ -30,9 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Mixpeek's OpenAPI document ({@code mixpeek/openapi-0.81.json}, a copy of {@code shared/mixpeek} kept on
- * the test classpath so that a clean clone has it), parsed once per JVM, with its routes and its response
- * schemas compiled on first use.
+ * Mixpeek's OpenAPI document ({@code mixpeek/openapi-0.81.json}, kept on the test classpath so that a
+ * clean clone has it), parsed once per JVM, with its routes and its response schemas compiled on first use.
  *
  * <p>The document is OpenAPI 3.1.0, so its schemas are JSON Schema 2020-12 (plus the OpenAPI base
  * vocabulary). They are compiled with networknt's {@code json-schema-validator} in its OpenAPI 3.1 dialect,
@@ -186,7 +185,7 @@ public final class OpenApiDocument {
                 return new Expectation(Expectation.Kind.DECLARED, schemaPointer, nameOf(schemaPointer));
             }
         }
-        // SPEC's 503 ServiceUnavailableError (shutdown, store outage) has the same envelope as a 4xx.
+        // This service's 503 ServiceUnavailableError (shutdown, store outage) has the same envelope as a 4xx.
         if ((status >= 400 && status < 500 || status == 503) && errorEnvelopePointer != null) {
             return new Expectation(Expectation.Kind.ERROR_ENVELOPE, errorEnvelopePointer, nameOf(errorEnvelopePointer));
         }

@@ -1,7 +1,7 @@
 package com.collectionledger.query.filter;
 
 /** What a filter field holds, and so which values and operators a condition on it may have. */
-public enum FieldType {
+enum FieldType {
     STRING, BOOLEAN, INTEGER,
     /** An instant; a condition gives it as an ISO-8601 string. */
     TIMESTAMP,

@@ -6,13 +6,13 @@ import java.util.List;
  * A key's namespace scope as an SQL condition on a namespace table's {@code namespace_id} and {@code namespace_name}:
  * entries are IDs, names or patterns with {@code *}, matched with LIKE ({@code *} as {@code %}, the rest escaped).
  */
-public final class NamespaceScopeSql {
+final class NamespaceScopeSql {
 
     private NamespaceScopeSql() {
     }
 
     /** The condition on the table aliased {@code alias}, in parentheses; its parameters are appended to {@code args}. */
-    public static String condition(String alias, List<String> scope, List<Object> args) {
+    static String condition(String alias, List<String> scope, List<Object> args) {
         StringBuilder where = new StringBuilder("(1 = 0");
         for (String entry : scope) {
             String like = entry.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');

@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SPEC §3.5: accept bucket_id as a one-item bucket_ids (the seed's video_frames request sends bucket_id). */
+/** A source's bucket_id is taken as a one-item bucket_ids (the seed's video_frames request sends bucket_id). */
 class SourceRequestTest {
 
     @Test

@@ -1,4 +1,4 @@
-package com.collectionledger.service.config;
+package com.collectionledger.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -33,7 +33,7 @@ import java.nio.charset.Charset;
  * {@value #MAX_BODY_DEPTH} levels. Every response is JSON, whatever the client's {@code Accept} says.
  */
 @Configuration
-public class JsonConfiguration implements WebMvcConfigurer {
+class JsonConfiguration implements WebMvcConfigurer {
 
     /**
      * How deep a request body may nest. Far below Jackson's own limit of 1000, which the event
