@@ -1,4 +1,4 @@
-package com.collectionledger.command.collection;
+package com.collectionledger.command.collection.rules;
 
 import com.collectionledger.api.collection.TaxonomyApplication;
 import com.collectionledger.api.error.Violation;
@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The static checks that create, clone, PATCH, buckets and namespaces share. */
-class ConfigurationRulesChecksTest {
+class DescriptiveFieldsTest {
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -22,19 +22,19 @@ class ConfigurationRulesChecksTest {
 
     @Test
     void limitsAreThoseOfTheSpec() {
-        assertThat(ConfigurationRules.MAX_DESCRIPTION).isEqualTo(2_000);
-        assertThat(ConfigurationRules.MAX_METADATA_BYTES).isEqualTo(16_384);
+        assertThat(DescriptiveFields.MAX_DESCRIPTION).isEqualTo(2_000);
+        assertThat(DescriptiveFields.MAX_METADATA_BYTES).isEqualTo(16_384);
     }
 
     @Test
     void descriptionCheckAcceptsNullAndTheLimitAndRejectsOneMore() {
-        ConfigurationRules.checkDescription(null, violations);
-        ConfigurationRules.checkDescription("d".repeat(2_000), violations);
+        DescriptiveFields.checkDescription(null, violations);
+        DescriptiveFields.checkDescription("d".repeat(2_000), violations);
         assertThat(violations).isEmpty();
 
-        ConfigurationRules.checkDescription("d".repeat(2_001), violations);
+        DescriptiveFields.checkDescription("d".repeat(2_001), violations);
         assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.location()).containsExactly("body", "description");
+            assertThat(v.location()).containsExactly("description");
             assertThat(v.type()).isEqualTo("string_too_long");
         });
     }
@@ -42,33 +42,33 @@ class ConfigurationRulesChecksTest {
     @Test
     void metadataCheckMeasuresTheSerializedJson() {
         // {"k":"..."} = 8 bytes + value
-        ConfigurationRules.checkMetadata(Map.of("k", "v".repeat(16_384 - 8)), violations);
+        DescriptiveFields.checkMetadata(Map.of("k", "v".repeat(16_384 - 8)), violations);
         assertThat(violations).isEmpty();
 
-        ConfigurationRules.checkMetadata(Map.of("k", "v".repeat(16_384 - 7)), violations);
-        assertThat(locations()).containsExactly(List.of("body", "metadata"));
+        DescriptiveFields.checkMetadata(Map.of("k", "v".repeat(16_384 - 7)), violations);
+        assertThat(locations()).containsExactly(List.of("metadata"));
         assertThat(violations.get(0).message()).contains("16385 bytes");
     }
 
     @Test
     void metadataCheckAcceptsNull() {
-        ConfigurationRules.checkMetadata(null, violations);
+        DescriptiveFields.checkMetadata(null, violations);
 
         assertThat(violations).isEmpty();
     }
 
     @Test
     void taxonomyCheckReportsEachBrokenFieldAtItsIndex() {
-        ConfigurationRules.checkTaxonomies(Arrays.asList(
+        DescriptiveFields.checkTaxonomies(Arrays.asList(
                 new TaxonomyApplication("tax_ok", "materialize", null, 2, 500),
                 null,
                 new TaxonomyApplication(null, "later", null, 0, -1)), violations);
 
         assertThat(locations()).containsExactlyInAnyOrder(
-                List.of("body", "taxonomy_applications", "1"),
-                List.of("body", "taxonomy_applications", "2", "taxonomy_id"),
-                List.of("body", "taxonomy_applications", "2", "execution_mode"),
-                List.of("body", "taxonomy_applications", "2", "execution_phase"),
-                List.of("body", "taxonomy_applications", "2", "priority"));
+                List.of("taxonomy_applications", "1"),
+                List.of("taxonomy_applications", "2", "taxonomy_id"),
+                List.of("taxonomy_applications", "2", "execution_mode"),
+                List.of("taxonomy_applications", "2", "execution_phase"),
+                List.of("taxonomy_applications", "2", "priority"));
     }
 }
