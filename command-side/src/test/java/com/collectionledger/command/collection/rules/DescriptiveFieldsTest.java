@@ -51,6 +51,16 @@ class DescriptiveFieldsTest {
     }
 
     @Test
+    void metadataThatIsNoJsonIsRejected() {
+        DescriptiveFields.checkMetadata(Map.of("k", new Object()), violations);
+
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.location()).containsExactly("metadata");
+            assertThat(v.message()).isEqualTo("metadata must be a JSON object");
+        });
+    }
+
+    @Test
     void metadataCheckAcceptsNull() {
         DescriptiveFields.checkMetadata(null, violations);
 
