@@ -56,7 +56,8 @@ public record ExtractorDefinition(String name, String version, Map<String, Input
         Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
         object(object(entry, "parameter_schema"), "properties")
                 .forEach((parameter, spec) -> parameters.put(parameter, object(spec)));
-        return new ExtractorDefinition(text(entry.get("feature_extractor_name")), text(entry.get("version")), inputs, required, minimumInputs, outputs, parameters, entry);
+        return new ExtractorDefinition(text(entry.get("feature_extractor_name")), text(entry.get("version")), inputs,
+                required, minimumInputs, outputs, parameters, entry);
     }
 
     private static Object frozen(Object value) {
