@@ -44,7 +44,7 @@ class CommandBusContractTest extends LedgerHttpTest {
         assertThat(failure).isNotNull();
         LedgerError error = (LedgerError) failure.getDetails().orElseThrow();
         assertThat(error.kind()).isEqualTo(ErrorKind.VALIDATION);
-        assertThat(error.violations().get(0).location()).containsExactly("body", "namespace_name");
+        assertThat(error.violations().get(0).location()).containsExactly("namespace_name");
     }
 
     @Test

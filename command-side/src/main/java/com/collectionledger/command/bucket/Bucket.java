@@ -14,8 +14,8 @@ import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.collection.ConfigurationRules;
-import com.collectionledger.command.collection.InputSchemaFit;
+import com.collectionledger.command.collection.rules.DescriptiveFields;
+import com.collectionledger.command.collection.rules.InputSchemaFit;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.domain.Names;
@@ -88,8 +88,8 @@ public class Bucket {
     public Bucket(CreateBucketCommand command, Directory directory, Clock clock) {
         List<Violation> violations = new ArrayList<>();
         Names.check("bucket_name", command.bucketName(), ID_PREFIX).ifPresent(violations::add);
-        ConfigurationRules.checkDescription(command.description(), violations);
-        ConfigurationRules.checkMetadata(command.metadata(), violations);
+        DescriptiveFields.checkDescription(command.description(), violations);
+        DescriptiveFields.checkMetadata(command.metadata(), violations);
         boolean schemaValid = checkSchema(command.bucketSchema(), violations);
         if (command.uniqueKey() != null && schemaValid) {
             checkUniqueKey(command.uniqueKey(), command.bucketSchema(), violations);
@@ -114,8 +114,8 @@ public class Bucket {
         if (!name.equals(bucketName)) {
             Names.check("bucket_name", name, ID_PREFIX).ifPresent(violations::add);
         }
-        ConfigurationRules.checkDescription(command.description(), violations);
-        ConfigurationRules.checkMetadata(command.metadata(), violations);
+        DescriptiveFields.checkDescription(command.description(), violations);
+        DescriptiveFields.checkMetadata(command.metadata(), violations);
         if (command.bucketSchema() != null && checkSchema(command.bucketSchema(), violations) && uniqueKey != null) {
             requireKeyFieldsKept(command.bucketSchema(), violations);
         }
@@ -212,9 +212,9 @@ public class Bucket {
         int before = violations.size();
         if (schema == null || schema.properties().isEmpty()) {
             violations.add(Violation.at("bucket_schema.properties must define at least one field", "missing",
-                    "body", "bucket_schema", "properties"));
+                    "bucket_schema", "properties"));
         } else {
-            checkFields(schema.properties(), new ArrayList<>(List.of("body", "bucket_schema", "properties")),
+            checkFields(schema.properties(), new ArrayList<>(List.of("bucket_schema", "properties")),
                     violations);
         }
         return violations.size() == before;
@@ -224,12 +224,12 @@ public class Bucket {
     private static void checkUniqueKey(UniqueKey key, ObjectSchema schema, List<Violation> violations) {
         if (key.fields() == null || key.fields().isEmpty()) {
             violations.add(Violation.at("unique_key.fields must name at least one field of bucket_schema", "missing",
-                    "body", "unique_key", "fields"));
+                    "unique_key", "fields"));
         } else {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < key.fields().size(); i++) {
                 String field = key.fields().get(i);
-                String[] at = {"body", "unique_key", "fields", String.valueOf(i)};
+                String[] at = {"unique_key", "fields", String.valueOf(i)};
                 String problem = keyFieldProblem(field, schema);
                 if (problem != null) {
                     violations.add(Violation.at(problem, "value_error", at));
@@ -240,7 +240,7 @@ public class Bucket {
         }
         if (key.defaultPolicy() != null && !POLICIES.contains(key.defaultPolicy())) {
             violations.add(Violation.at("default_policy must be one of " + new TreeSet<>(POLICIES), "enum",
-                    "body", "unique_key", "default_policy"));
+                    "unique_key", "default_policy"));
         }
     }
 
@@ -262,7 +262,7 @@ public class Bucket {
             String problem = keyFieldProblem(field, schema);
             if (problem != null) {
                 violations.add(Violation.at(problem + " (the bucket's unique_key needs it)", "value_error",
-                        "body", "bucket_schema", "properties"));
+                        "bucket_schema", "properties"));
             }
         }
     }

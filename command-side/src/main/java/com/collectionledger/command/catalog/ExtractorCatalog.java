@@ -2,14 +2,13 @@ package com.collectionledger.command.catalog;
 
 import com.collectionledger.api.query.FeatureExtractorView;
 import com.collectionledger.api.query.FindFeatureExtractorQuery;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The feature extractors this platform offers. Kept as data ({@code catalog/feature-extractors.json}),
- * so adding an extractor is an edit to that file, not to code.
+ * so adding an extractor is an edit to that file, not to code. Reading that file is the only JSON
+ * here: the rules receive each entry as plain values.
  */
 public final class ExtractorCatalog {
 
@@ -37,10 +37,8 @@ public final class ExtractorCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<ExtractorDefinition> definitions = new ArrayList<>();
-            root.forEach(node -> definitions.add(ExtractorDefinition.fromJson(node)));
-            return new ExtractorCatalog(definitions);
+            List<Map<String, Object>> entries = new ObjectMapper().readValue(in, new TypeReference<>() { });
+            return new ExtractorCatalog(entries.stream().map(ExtractorDefinition::of).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,9 +19,9 @@ import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.api.template.CreateTemplateFromCollectionCommand;
 import com.collectionledger.api.template.TemplateCreated;
 import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.collection.rules.ConfigurationRules;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -43,10 +43,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link ConfigurationRules}, so a clone never escapes a rule that create enforces, and a patch checks
  * the fields it changes with them; when cloned, it creates the clone as a new aggregate of its own.
  */
+// A snapshot stores the fields of this state, which are its contract: its serializer reads fields, not getters.
 @Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
-// Snapshots store this state as JSON: the fields are its contract, there are no getters.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Collection {
 
     @AggregateIdentifier
@@ -180,7 +178,7 @@ public class Collection {
         Revision revision = revisions.get(requested);
         if (revision == null) {
             throw DomainException.invalid(List.of(Violation.at("source_version must be a version of '"
-                    + collectionName + "', from 0 to " + version, "value_error", "query", "source_version")));
+                    + collectionName + "', from 0 to " + version, "value_error", "source_version")));
         }
         return revision;
     }

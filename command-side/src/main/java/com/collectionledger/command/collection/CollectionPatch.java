@@ -4,6 +4,7 @@ import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.CollectionUpdated;
 import com.collectionledger.api.collection.UpdateCollectionCommand;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.command.collection.rules.DescriptiveFields;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 
@@ -29,9 +30,9 @@ final class CollectionPatch {
         }
         List<Violation> violations = new ArrayList<>();
         String description = patch.description() != null ? patch.description() : current.description();
-        ConfigurationRules.checkDescription(description, violations);
-        ConfigurationRules.checkMetadata(patch.metadata(), violations);
-        ConfigurationRules.checkTaxonomies(patch.taxonomyApplications(), violations);
+        DescriptiveFields.checkDescription(description, violations);
+        DescriptiveFields.checkMetadata(patch.metadata(), violations);
+        DescriptiveFields.checkTaxonomies(patch.taxonomyApplications(), violations);
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }

@@ -12,6 +12,7 @@ import com.collectionledger.api.template.CreateTemplateFromCollectionCommand;
 import com.collectionledger.api.template.InstantiateTemplateCommand;
 import com.collectionledger.api.template.TemplateCreated;
 import com.collectionledger.command.catalog.ExtractorCatalog;
+import com.collectionledger.command.collection.rules.ConfigurationRules;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -125,7 +126,7 @@ public class CollectionTemplate {
             violation = "this template reads from buckets: give bucket_ids, not collection_id";
         }
         if (violation != null) {
-            throw DomainException.invalid(List.of(Violation.at(violation, "value_error", "body", field)));
+            throw DomainException.invalid(List.of(Violation.at(violation, "value_error", field)));
         }
         if (buckets) {
             return new SourceConfig(SourceConfig.BUCKET, command.bucketIds(), null, null, own.sourceFilters());
@@ -138,19 +139,17 @@ public class CollectionTemplate {
     }
 
     /**
-     * The rules speak of {@code body.source.bucket_ids} and {@code body.source.collection_id}; a source
-     * given to an instantiation is at {@code body.bucket_ids} or {@code body.collection_id}.
+     * The rules speak of {@code source.bucket_ids} and {@code source.collection_id}; a source given to
+     * an instantiation is at {@code bucket_ids} or {@code collection_id}.
      */
     private static DomainException atRequestedSource(DomainException e) {
         List<Violation> moved = new ArrayList<>();
         for (Violation v : e.error().violations()) {
             List<String> at = v.location();
-            boolean inSource = at.size() > 2 && at.get(0).equals("body") && at.get(1).equals("source")
-                    && (at.get(2).equals("bucket_ids") || at.get(2).equals("collection_id"));
+            boolean inSource = at.size() > 1 && at.get(0).equals("source")
+                    && (at.get(1).equals("bucket_ids") || at.get(1).equals("collection_id"));
             if (inSource) {
-                List<String> requested = new ArrayList<>(List.of("body"));
-                requested.addAll(at.subList(2, at.size()));
-                moved.add(new Violation(requested, v.message(), v.type()));
+                moved.add(new Violation(at.subList(1, at.size()), v.message(), v.type()));
             } else {
                 moved.add(v);
             }

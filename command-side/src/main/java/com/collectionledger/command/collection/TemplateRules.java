@@ -33,23 +33,23 @@ final class TemplateRules {
         List<Violation> violations = new ArrayList<>();
         String name = command.templateName();
         if (name == null || name.isBlank()) {
-            violations.add(Violation.at("template_name is required", "missing", "body", "template_name"));
+            violations.add(Violation.at("template_name is required", "missing", "template_name"));
         } else {
             checkText(name, MAX_NAME, "template_name", violations);
         }
         String description = command.description();
         if (description != null && length(description) > MAX_DESCRIPTION) {
             violations.add(Violation.at("description must be at most " + MAX_DESCRIPTION + " characters",
-                    "string_too_long", "body", "description"));
+                    "string_too_long", "description"));
         }
         if (description != null && description.indexOf('\u0000') >= 0) {
             violations.add(Violation.at("description must not contain NUL (U+0000) characters", "value_error",
-                    "body", "description"));
+                    "description"));
         }
         checkScope(command.scope(), violations);
         if (command.category() != null) {
             if (command.category().isBlank()) {
-                violations.add(Violation.at("category must not be empty", "value_error", "body", "category"));
+                violations.add(Violation.at("category must not be empty", "value_error", "category"));
             } else {
                 checkText(command.category(), MAX_CATEGORY, "category", violations);
             }
@@ -57,7 +57,7 @@ final class TemplateRules {
         checkTags(command.tags(), violations);
         if (Boolean.TRUE.equals(command.isPublic())) {
             violations.add(Violation.at("public templates are not offered: a template is visible only in its "
-                    + "namespace", "value_error", "body", "is_public"));
+                    + "namespace", "value_error", "is_public"));
         }
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
@@ -71,10 +71,10 @@ final class TemplateRules {
         if (OTHER_SCOPES.contains(scope)) {
             violations.add(Violation.at("scope '" + scope + "' is not offered: a template is visible to every key "
                     + "that may use its namespace, which is scope 'organization' (the default)", "value_error",
-                    "body", "scope"));
+                    "scope"));
         } else {
             violations.add(Violation.at("scope must be one of [system, organization, user, public]", "enum",
-                    "body", "scope"));
+                    "scope"));
         }
     }
 
@@ -89,13 +89,13 @@ final class TemplateRules {
             return;
         }
         if (tags.size() > MAX_TAGS) {
-            violations.add(Violation.at("at most " + MAX_TAGS + " tags", "value_error", "body", "tags"));
+            violations.add(Violation.at("at most " + MAX_TAGS + " tags", "value_error", "tags"));
             return;
         }
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
             if (tag == null || tag.isBlank()) {
-                violations.add(Violation.at("a tag must not be empty", "missing", "body", "tags", String.valueOf(i)));
+                violations.add(Violation.at("a tag must not be empty", "missing", "tags", String.valueOf(i)));
             } else {
                 checkText(tag, MAX_TAG, "tags", violations, String.valueOf(i));
             }
@@ -104,7 +104,7 @@ final class TemplateRules {
 
     /** A one-line text: at most {@code max} characters, no control characters. */
     private static void checkText(String text, int max, String field, List<Violation> violations, String... index) {
-        String[] path = index.length == 0 ? new String[]{"body", field} : new String[]{"body", field, index[0]};
+        String[] path = index.length == 0 ? new String[]{field} : new String[]{field, index[0]};
         String what = index.length == 0 ? field : "a tag";
         if (length(text) > max) {
             violations.add(Violation.at(what + " must be at most " + max + " characters", "string_too_long", path));

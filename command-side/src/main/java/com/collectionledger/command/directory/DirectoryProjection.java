@@ -21,7 +21,7 @@ import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.NamespaceDeleted;
 import com.collectionledger.api.namespace.NamespaceUpdated;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.collection.InputSchemaFit;
+import com.collectionledger.command.collection.rules.InputSchemaFit;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 import org.axonframework.config.ProcessingGroup;
@@ -178,7 +178,7 @@ class DirectoryProjection {
                     source);
             if (live == 0) {
                 throw DomainException.invalid(List.of(Violation.at("collection '" + source
-                        + "' was deleted while this request ran", "not_found", "body", "source", "collection_id")));
+                        + "' was deleted while this request ran", "not_found", "source", "collection_id")));
             }
             jdbc.update("INSERT INTO dir_collection_source (collection_id, source_collection_id) VALUES (?, ?)",
                     collectionId, source);
@@ -194,7 +194,7 @@ class DirectoryProjection {
             String index = String.valueOf(i);
             schemas.add(directory.bucket(namespaceId, bucketId).map(Directory.BucketEntry::bucketSchema)
                     .orElseThrow(() -> DomainException.invalid(List.of(Violation.at("bucket '" + bucketId
-                            + "' was deleted while this request ran", "not_found", "body", "source", "bucket_ids",
+                            + "' was deleted while this request ran", "not_found", "source", "bucket_ids",
                             index)))));
             jdbc.update("INSERT INTO dir_collection_bucket (collection_id, bucket_id) VALUES (?, ?)", collectionId,
                     bucketId);

@@ -13,18 +13,18 @@ public final class Names {
     private Names() {
     }
 
-    /** A violation at {@code body.<field>}, or empty when {@code name} is a valid name. */
+    /** A violation at {@code <field>}, or empty when {@code name} is a valid name. */
     public static Optional<Violation> check(String field, String name, String idPrefix) {
         if (name == null || name.isBlank()) {
-            return Optional.of(Violation.at(field + " is required", "missing", "body", field));
+            return Optional.of(Violation.at(field + " is required", "missing", field));
         }
         if (!ALLOWED.matcher(name).matches()) {
             return Optional.of(Violation.at(field + " must be 3 to 100 letters, digits, '_', '-' or '.'",
-                    "string_pattern_mismatch", "body", field));
+                    "string_pattern_mismatch", field));
         }
         if (name.startsWith(idPrefix)) {
             return Optional.of(Violation.at(field + " must not start with '" + idPrefix + "' (reserved for IDs)",
-                    "value_error", "body", field));
+                    "value_error", field));
         }
         return Optional.empty();
     }

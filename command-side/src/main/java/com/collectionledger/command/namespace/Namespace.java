@@ -18,7 +18,8 @@ import com.collectionledger.api.namespace.UpdateNamespaceCommand;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.collection.Collection;
-import com.collectionledger.command.collection.ConfigurationRules;
+import com.collectionledger.command.collection.rules.DescriptiveFields;
+import com.collectionledger.command.collection.rules.ExtractorParameters;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.domain.Names;
@@ -70,7 +71,7 @@ public class Namespace {
     public Namespace(CreateNamespaceCommand command, Directory directory, ExtractorCatalog catalog, Clock clock) {
         List<Violation> violations = new ArrayList<>();
         Names.check("namespace_name", command.namespaceName(), ID_PREFIX).ifPresent(violations::add);
-        ConfigurationRules.checkDescription(command.description(), violations);
+        DescriptiveFields.checkDescription(command.description(), violations);
         checkExtractors(command.featureExtractors(), catalog, violations);
         PayloadIndexRules.check(command.payloadIndexes(), violations);
         if (!violations.isEmpty()) {
@@ -97,7 +98,7 @@ public class Namespace {
         if (!name.equals(namespaceName)) {
             Names.check("namespace_name", name, ID_PREFIX).ifPresent(violations::add);
         }
-        ConfigurationRules.checkDescription(command.description(), violations);
+        DescriptiveFields.checkDescription(command.description(), violations);
         if (command.featureExtractors() != null) {
             checkExtractors(command.featureExtractors(), catalog, violations);
         }
@@ -149,7 +150,7 @@ public class Namespace {
                                         List<Violation> violations) {
         if (extractors.isEmpty()) {
             violations.add(Violation.at("feature_extractors must list at least one extractor", "missing",
-                    "body", "feature_extractors"));
+                    "feature_extractors"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < extractors.size(); i++) {
@@ -157,16 +158,16 @@ public class Namespace {
             String index = String.valueOf(i);
             if (ref == null || ref.featureExtractorName() == null || ref.version() == null) {
                 violations.add(Violation.at("feature_extractor_name and version are required", "missing",
-                        "body", "feature_extractors", index));
+                        "feature_extractors", index));
             } else if (catalog.find(ref.id()).isEmpty()) {
                 violations.add(Violation.at("feature extractor '" + ref.id() + "' is not in the catalog",
-                        "not_found", "body", "feature_extractors", index));
+                        "not_found", "feature_extractors", index));
             } else if (!seen.add(ref.id())) {
                 violations.add(Violation.at("feature extractor '" + ref.id() + "' is listed twice",
-                        "value_error", "body", "feature_extractors", index));
+                        "value_error", "feature_extractors", index));
             } else {
-                ConfigurationRules.checkParameters(catalog.find(ref.id()).get(), ref.params(), violations,
-                        "body", "feature_extractors", index, "params");
+                ExtractorParameters.check(catalog.find(ref.id()).get(), ref.params(), violations,
+                        "feature_extractors", index, "params");
             }
         }
     }

@@ -17,7 +17,8 @@ import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.collection.Collection;
-import com.collectionledger.command.collection.ConfigurationRules;
+import com.collectionledger.command.collection.rules.ConfigurationRules;
+import com.collectionledger.command.collection.rules.DescriptiveFields;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.command.domain.Ids;
@@ -109,7 +110,7 @@ final class NamespaceClone {
     static void checkRequest(CloneNamespaceCommand command, Directory directory) {
         List<Violation> violations = new ArrayList<>();
         Names.check("namespace_name", command.namespaceName(), Namespace.ID_PREFIX).ifPresent(violations::add);
-        ConfigurationRules.checkDescription(command.description(), violations);
+        DescriptiveFields.checkDescription(command.description(), violations);
         if (!violations.isEmpty()) {
             throw DomainException.invalid(violations);
         }

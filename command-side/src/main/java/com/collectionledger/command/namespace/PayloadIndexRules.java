@@ -2,13 +2,10 @@ package com.collectionledger.command.namespace;
 
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.namespace.PayloadIndex;
-import com.collectionledger.command.collection.ConfigurationRules.ParameterCheck;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.collectionledger.command.collection.rules.ParameterSpec;
 
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +23,18 @@ final class PayloadIndexRules {
             "updated_at");
     static final int MAX_FIELD_NAME = 255;
 
-    /** The parameters each type's field_schema may set (Mixpeek's TextIndexParams, ...), as parameter specs. */
-    private static final JsonNode PARAMETERS = parse("""
-            {"text": {"tokenizer": {"type": "string", "enum": ["word", "whitespace", "prefix", "multilingual"]},
-                      "min_token_len": {"type": "integer", "minimum": 1},
-                      "max_token_len": {"type": "integer", "minimum": 1},
-                      "lowercase": {"type": "boolean"}},
-             "integer": {"lookup": {"type": "boolean"}, "range": {"type": "boolean"}},
-             "keyword": {"is_tenant": {"type": "boolean"}},
-             "uuid": {"is_tenant": {"type": "boolean"}},
-             "float": {}, "geo": {}, "datetime": {}, "bool": {}}""");
+    private static final ParameterSpec BOOLEAN = ParameterSpec.of(Map.of("type", "boolean"));
+    private static final ParameterSpec POSITIVE_INTEGER = ParameterSpec.of(Map.of("type", "integer", "minimum", 1));
+
+    /** The parameters each type's field_schema may set (Mixpeek's TextIndexParams, ...), in their order. */
+    private static final Map<String, Map<String, ParameterSpec>> PARAMETERS = Map.of(
+            "text", specs("tokenizer", ParameterSpec.of(Map.of("type", "string",
+                            "enum", List.of("word", "whitespace", "prefix", "multilingual"))),
+                    "min_token_len", POSITIVE_INTEGER, "max_token_len", POSITIVE_INTEGER, "lowercase", BOOLEAN),
+            "integer", specs("lookup", BOOLEAN, "range", BOOLEAN),
+            "keyword", specs("is_tenant", BOOLEAN),
+            "uuid", specs("is_tenant", BOOLEAN),
+            "float", specs(), "geo", specs(), "datetime", specs(), "bool", specs());
 
     private PayloadIndexRules() {
     }
@@ -49,19 +48,19 @@ final class PayloadIndexRules {
             String index = String.valueOf(i);
             PayloadIndex payloadIndex = indexes.get(i);
             if (payloadIndex == null) {
-                violations.add(Violation.at("a payload index must be an object", "missing", "body", "payload_indexes",
+                violations.add(Violation.at("a payload index must be an object", "missing", "payload_indexes",
                         index));
                 continue;
             }
             checkFieldName(payloadIndex, seen, violations, index);
             if (Boolean.TRUE.equals(payloadIndex.isProtected())) {
                 violations.add(Violation.at("protected indexes are system-managed; an index given here must have "
-                        + "is_protected false", "value_error", "body", "payload_indexes", index, "is_protected"));
+                        + "is_protected false", "value_error", "payload_indexes", index, "is_protected"));
             }
             if (payloadIndex.type() == null) {
-                violations.add(Violation.at("type is required", "missing", "body", "payload_indexes", index, "type"));
+                violations.add(Violation.at("type is required", "missing", "payload_indexes", index, "type"));
             } else if (!TYPES.contains(payloadIndex.type())) {
-                violations.add(Violation.at("type must be one of " + TYPES, "enum", "body", "payload_indexes", index,
+                violations.add(Violation.at("type must be one of " + TYPES, "enum", "payload_indexes", index,
                         "type"));
             } else if (payloadIndex.fieldSchema() != null) {
                 checkFieldSchema(payloadIndex.type(), payloadIndex.fieldSchema(), violations, index);
@@ -72,7 +71,7 @@ final class PayloadIndexRules {
     private static void checkFieldName(PayloadIndex payloadIndex, Set<String> seen, List<Violation> violations,
                                        String index) {
         String name = payloadIndex.fieldName();
-        String[] at = {"body", "payload_indexes", index, "field_name"};
+        String[] at = {"payload_indexes", index, "field_name"};
         if (name == null || name.isEmpty()) {
             violations.add(Violation.at("field_name is required", "missing", at));
         } else if (name.codePointCount(0, name.length()) > MAX_FIELD_NAME) {
@@ -91,9 +90,9 @@ final class PayloadIndexRules {
 
     private static void checkFieldSchema(String type, Map<String, Object> fieldSchema, List<Violation> violations,
                                          String index) {
-        JsonNode allowed = PARAMETERS.get(type);
+        Map<String, ParameterSpec> allowed = PARAMETERS.get(type);
         fieldSchema.forEach((name, value) -> {
-            String[] at = {"body", "payload_indexes", index, "field_schema", name};
+            String[] at = {"payload_indexes", index, "field_schema", name};
             if (name.equals("type")) {
                 if (!type.equals(value)) {
                     violations.add(Violation.at("field_schema.type must be the index's type '" + type + "'",
@@ -101,13 +100,13 @@ final class PayloadIndexRules {
                 }
                 return;
             }
-            JsonNode spec = allowed.get(name);
+            ParameterSpec spec = allowed.get(name);
             if (spec == null) {
                 violations.add(Violation.at("'" + name + "' is not a parameter of a " + type + " index; its "
-                        + "parameters are " + fieldNames(allowed), "extra_forbidden", at));
+                        + "parameters are " + List.copyOf(allowed.keySet()), "extra_forbidden", at));
                 return;
             }
-            String problem = ParameterCheck.problem(spec, value);
+            String problem = spec.problem(value);
             if (problem != null) {
                 violations.add(Violation.at("'" + name + "' " + problem, "type_error", at));
             }
@@ -115,21 +114,16 @@ final class PayloadIndexRules {
         if (fieldSchema.get("min_token_len") instanceof Number min && fieldSchema.get("max_token_len") instanceof Number max
                 && min.doubleValue() > max.doubleValue()) {
             violations.add(Violation.at("min_token_len must not exceed max_token_len", "value_error",
-                    "body", "payload_indexes", index, "field_schema", "min_token_len"));
+                    "payload_indexes", index, "field_schema", "min_token_len"));
         }
     }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Parameter names and their specs, in order. */
+    private static Map<String, ParameterSpec> specs(Object... namesAndSpecs) {
+        Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndSpecs.length; i += 2) {
+            specs.put((String) namesAndSpecs[i], (ParameterSpec) namesAndSpecs[i + 1]);
         }
+        return specs;
     }
 }

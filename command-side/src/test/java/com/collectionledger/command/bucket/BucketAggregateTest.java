@@ -75,7 +75,7 @@ class BucketAggregateTest {
     @ValueSource(strings = {"varchar", "String", "json", ""})
     void fieldTypeOutsideTheAllowedListIsRejected(String type) {
         rejected(fixture, bucket("news", schema("title", "string", "body", type)),
-                invalidOnlyAt(at("body", "bucket_schema", "properties", "body", "type")));
+                invalidOnlyAt(at("bucket_schema", "properties", "body", "type")));
     }
 
     @Test
@@ -84,7 +84,7 @@ class BucketAggregateTest {
                 field("object", null, Map.of("author", FieldSchema.of("person")))));
 
         rejected(fixture, bucket("news", schema),
-                invalidAt("enum", at("body", "bucket_schema", "properties", "meta", "properties", "author", "type")));
+                invalidAt("enum", at("bucket_schema", "properties", "meta", "properties", "author", "type")));
     }
 
     @Test
@@ -92,7 +92,7 @@ class BucketAggregateTest {
         ObjectSchema schema = new ObjectSchema(Map.of("tags", field("array", FieldSchema.of("tag"), null)));
 
         rejected(fixture, bucket("news", schema),
-                invalidOnlyAt(at("body", "bucket_schema", "properties", "tags", "items", "type")));
+                invalidOnlyAt(at("bucket_schema", "properties", "tags", "items", "type")));
     }
 
     @Test
@@ -111,31 +111,31 @@ class BucketAggregateTest {
     @Test
     void bucketWithoutFieldsIsRejected() {
         rejected(fixture, bucket("news", ObjectSchema.empty()),
-                invalidOnlyAt(at("body", "bucket_schema", "properties")));
+                invalidOnlyAt(at("bucket_schema", "properties")));
     }
 
     @Test
     void bucketWithoutSchemaIsRejected() {
-        rejected(fixture, bucket("news", null), invalidOnlyAt(at("body", "bucket_schema", "properties")));
+        rejected(fixture, bucket("news", null), invalidOnlyAt(at("bucket_schema", "properties")));
     }
 
     @Test
     void fieldWithoutTypeIsRejected() {
         rejected(fixture, bucket("news", new ObjectSchema(Map.of("title", field(null, null, null)))),
-                invalidAt("missing", at("body", "bucket_schema", "properties", "title")));
+                invalidAt("missing", at("bucket_schema", "properties", "title")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a.b", "tab\tname", ""})
     void fieldNameWithADotOrAControlCharacterOrEmptyIsRejected(String name) {
         rejected(fixture, bucket("news", schema(name, "string")),
-                invalidAt("value_error", at("body", "bucket_schema", "properties", name)));
+                invalidAt("value_error", at("bucket_schema", "properties", name)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ab", "bkt_articles", "with space", "new\nline"})
     void bucketNameBreakingTheNameRulesIsRejected(String name) {
-        rejected(fixture, bucket(name, ARTICLES_SCHEMA), invalidOnlyAt(at("body", "bucket_name")));
+        rejected(fixture, bucket(name, ARTICLES_SCHEMA), invalidOnlyAt(at("bucket_name")));
     }
 
     @Test
@@ -156,13 +156,13 @@ class BucketAggregateTest {
     void bucketMetadataOver16KiBIsRejected() {
         rejected(fixture, new CreateBucketCommand(BUCKET, NS, "news", null, ARTICLES_SCHEMA,
                         Map.of("blob", "x".repeat(16 * 1024))),
-                invalidOnlyAt(at("body", "metadata")));
+                invalidOnlyAt(at("metadata")));
     }
 
     @Test
     void bucketDescriptionLongerThan2000CharactersIsRejected() {
         rejected(fixture, new CreateBucketCommand(BUCKET, NS, "news", "d".repeat(2_001), ARTICLES_SCHEMA, null),
-                invalidOnlyAt(at("body", "description")));
+                invalidOnlyAt(at("description")));
     }
 
     // ---- unique_key (Mixpeek's UniqueKeyConfig) -------------------------------------------------
@@ -187,29 +187,29 @@ class BucketAggregateTest {
     @Test
     void uniqueKeyFieldThatIsNotInTheSchemaIsRejectedAtItsIndex() {
         rejected(fixture, keyed(new UniqueKey(List.of("sensor_id", "video_id"), null)),
-                invalidOnlyAt(at("body", "unique_key", "fields", "1")));
+                invalidOnlyAt(at("unique_key", "fields", "1")));
     }
 
     @Test
     void uniqueKeyOnABlobOrArrayFieldIsRejected() {
         rejected(fixture, keyed(new UniqueKey(List.of("frame", "tags"), null)), invalidOnlyAt(
-                at("body", "unique_key", "fields", "0"), at("body", "unique_key", "fields", "1")));
+                at("unique_key", "fields", "0"), at("unique_key", "fields", "1")));
     }
 
     @Test
     void uniqueKeyWithoutFieldsIsRejected() {
-        rejected(fixture, keyed(new UniqueKey(List.of(), null)), invalidOnlyAt(at("body", "unique_key", "fields")));
+        rejected(fixture, keyed(new UniqueKey(List.of(), null)), invalidOnlyAt(at("unique_key", "fields")));
     }
 
     @Test
     void uniqueKeyFieldListedTwiceIsRejectedAtTheSecond() {
         rejected(fixture, keyed(new UniqueKey(List.of("sensor_id", "sensor_id"), null)),
-                invalidOnlyAt(at("body", "unique_key", "fields", "1")));
+                invalidOnlyAt(at("unique_key", "fields", "1")));
     }
 
     @Test
     void uniqueKeyDefaultPolicyOutsideInsertUpdateUpsertIsRejected() {
         rejected(fixture, keyed(new UniqueKey(List.of("sensor_id"), "replace")),
-                invalidOnlyAt(at("body", "unique_key", "default_policy")));
+                invalidOnlyAt(at("unique_key", "default_policy")));
     }
 }

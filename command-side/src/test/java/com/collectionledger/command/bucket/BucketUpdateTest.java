@@ -81,16 +81,16 @@ class BucketUpdateTest {
     @Test
     void newNameDescriptionAndMetadataFollowTheCreateRules() {
         rejected(fixture.given(articlesCreated()), new UpdateBucketCommand(ARTICLES, NS, "bkt_x", "d".repeat(2_001),
-                null, Map.of("blob", "x".repeat(16 * 1024))), invalidOnlyAt(at("body", "bucket_name"),
-                at("body", "description"), at("body", "metadata")));
+                null, Map.of("blob", "x".repeat(16 * 1024))), invalidOnlyAt(at("bucket_name"),
+                at("description"), at("metadata")));
     }
 
     @Test
     void newSchemaFollowsTheCreateRules() {
         rejected(fixture.given(articlesCreated()), schemaChange(schema("title", "varchar")),
-                invalidOnlyAt(at("body", "bucket_schema", "properties", "title", "type")));
+                invalidOnlyAt(at("bucket_schema", "properties", "title", "type")));
         rejected(fixture.given(articlesCreated()), schemaChange(ObjectSchema.empty()),
-                invalidOnlyAt(at("body", "bucket_schema", "properties")));
+                invalidOnlyAt(at("bucket_schema", "properties")));
     }
 
     @Test
@@ -168,9 +168,9 @@ class BucketUpdateTest {
                 schema("article_id", "string", "content", "text"), null, new UniqueKey(List.of("article_id"), null), NOW);
 
         rejected(fixture.given(keyed), schemaChange(schema("content", "text")),
-                invalidOnlyAt(at("body", "bucket_schema", "properties")));
+                invalidOnlyAt(at("bucket_schema", "properties")));
         rejected(fixture.given(keyed), schemaChange(schema("article_id", "object", "content", "text")),
-                invalidOnlyAt(at("body", "bucket_schema", "properties")));
+                invalidOnlyAt(at("bucket_schema", "properties")));
     }
 
     @Test

@@ -1,10 +1,7 @@
 package com.collectionledger.command.catalog;
 
 import com.collectionledger.api.error.Violation;
-import com.collectionledger.command.collection.ConfigurationRules;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.collectionledger.command.collection.rules.ExtractorParameters;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The built-in extractor catalog, kept as data in catalog/feature-extractors.json, not as code. */
 class ExtractorCatalogTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExtractorCatalog catalog = ExtractorCatalog.builtIn();
 
@@ -30,8 +25,8 @@ class ExtractorCatalogTest {
     void eachExtractorHasOneOutputNamedEmbeddingOfTypeArray() {
         catalog.all().forEach(d -> {
             assertThat(d.outputs()).as(d.id()).containsExactly("embedding");
-            assertThat(d.document().at("/output_schema/properties/embedding/type").asText()).isEqualTo("array");
-            assertThat(d.document().path("feature_extractor_id").asText()).isEqualTo(d.id());
+            assertThat(at(d.document(), "output_schema", "properties", "embedding", "type")).isEqualTo("array");
+            assertThat(d.document().get("feature_extractor_id")).isEqualTo(d.id());
         });
     }
 
@@ -66,21 +61,22 @@ class ExtractorCatalogTest {
 
     @Test
     void everyExtractorTakesItsOwnNameAsTheExtractorTypeDiscriminator() {
-        catalog.all().forEach(d -> assertThat(d.parameters().get("extractor_type").path("const").asText())
+        catalog.all().forEach(d -> assertThat(d.parameters().get("extractor_type").get("const"))
                 .as(d.id()).isEqualTo(d.name()));
     }
 
     @Test
     void defaultParametersAreEachParametersDefaultAndFitTheParameterSchema() {
         catalog.all().forEach(d -> {
-            Map<String, Object> defaults = JSON.convertValue(d.document().path("default_parameters"), new TypeReference<>() { });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> defaults = (Map<String, Object>) d.document().get("default_parameters");
             d.parameters().forEach((name, spec) -> {
-                if (spec.has("default")) {
-                    assertThat((JsonNode) JSON.valueToTree(defaults.get(name))).as(d.id() + " " + name).isEqualTo(spec.get("default"));
+                if (spec.containsKey("default")) {
+                    assertThat(defaults.get(name)).as(d.id() + " " + name).isEqualTo(spec.get("default"));
                 }
             });
             List<Violation> violations = new ArrayList<>();
-            ConfigurationRules.checkParameters(d, defaults, violations, "default_parameters");
+            ExtractorParameters.check(d, defaults, violations, "default_parameters");
             assertThat(violations).as(d.id()).isEmpty();
         });
     }
@@ -89,5 +85,14 @@ class ExtractorCatalogTest {
     void unknownExtractorIsNotFound() {
         assertThat(catalog.find("text_extractor", "v2")).isEmpty();
         assertThat(catalog.find("ocr_extractor_v1")).isEmpty();
+    }
+
+    /** The value at a path of nested objects. */
+    private static Object at(Map<String, Object> document, String... path) {
+        Object value = document;
+        for (String step : path) {
+            value = ((Map<?, ?>) value).get(step);
+        }
+        return value;
     }
 }

@@ -295,7 +295,7 @@ class CollectionCloneTest {
         rejected(fixture.given(videoFramesCreated()),
                 new CloneCollectionCommand(VIDEO_FRAMES, NS, NEW_ID, "video_frames_text", overrides(null, null,
                         extractor("text_extractor", "v1", Map.of("text", "transcript"), null))),
-                invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "text")));
+                invalidOnlyAt(at("feature_extractor", "input_mappings", "text")));
     }
 
     @Test
@@ -303,8 +303,8 @@ class CollectionCloneTest {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("from_videos", overrides(null, SourceConfig.buckets(List.of(VIDEOS)), null)),
                 invalidOnlyAt(
-                        at("body", "feature_extractor", "input_mappings", "text"),
-                        at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                        at("feature_extractor", "input_mappings", "text"),
+                        at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
@@ -314,21 +314,21 @@ class CollectionCloneTest {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("multimodal_copy", overrides(null, null,
                         extractor("multimodal_extractor", "v1", Map.of("text", "content"), null))),
-                invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
+                invalidOnlyAt(at("feature_extractor", "feature_extractor_name")));
     }
 
     @Test
     void cloneWithAnOverrideBucketOfAnotherNamespaceIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("foreign_copy", overrides(null, SourceConfig.buckets(List.of(FOREIGN_BUCKET)), null)),
-                invalidOnlyAt(at("body", "source", "bucket_ids", "0")));
+                invalidOnlyAt(at("source", "bucket_ids", "0")));
     }
 
     @Test
     void cloneWithADescriptionOverrideLongerThan2000CharactersIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("long_copy", overrides("d".repeat(2_001), null, null)),
-                invalidOnlyAt(at("body", "description")));
+                invalidOnlyAt(at("description")));
     }
 
     @Test
@@ -336,7 +336,7 @@ class CollectionCloneTest {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("heavy_copy", new CollectionOverrides(null, null, null, null,
                         Map.of("blob", "x".repeat(16 * 1024)), null)),
-                invalidOnlyAt(at("body", "metadata")));
+                invalidOnlyAt(at("metadata")));
     }
 
     // ---- names -----------------------------------------------------------------------------------
@@ -362,7 +362,7 @@ class CollectionCloneTest {
     void cloneWithAnInvalidNameIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 cloneArticles("col_backup", null),
-                invalidOnlyAt(at("body", "collection_name")));
+                invalidOnlyAt(at("collection_name")));
     }
 
     @Test
@@ -454,7 +454,7 @@ class CollectionCloneTest {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 new CloneCollectionCommand(ARTICLE_EMBEDDINGS, NS, NEW_ID, "from_the_future",
                         CollectionOverrides.none(), 1L),
-                invalidOnlyAt(at("query", "source_version")));
+                invalidOnlyAt(at("source_version")));
     }
 
     @Test
@@ -476,6 +476,6 @@ class CollectionCloneTest {
 
         rejected(fixture.given(detectedScenesCreated()),
                 new CloneCollectionCommand(DETECTED_SCENES, NS, NEW_ID, "orphan_copy", null),
-                invalidAt("not_found", at("body", "source", "collection_id")));
+                invalidAt("not_found", at("source", "collection_id")));
     }
 }

@@ -49,7 +49,7 @@ class CollectionDescriptionMetadataTaxonomyTest {
 
     @Test
     void descriptionOf2001CharactersIsRejected() {
-        rejected(config("d".repeat(2_001), null, null), invalidAt("string_too_long", at("body", "description")));
+        rejected(config("d".repeat(2_001), null, null), invalidAt("string_too_long", at("description")));
     }
 
     /** A description's limit of 2,000 counts characters; an emoji is one character (two UTF-16 units). */
@@ -70,13 +70,13 @@ class CollectionDescriptionMetadataTaxonomyTest {
     @Test
     void metadataOneByteOver16KiBSerializedIsRejected() {
         rejected(config(null, Map.of("k", "v".repeat(16 * 1024 - METADATA_OVERHEAD + 1)), null),
-                invalidOnlyAt(at("body", "metadata")));
+                invalidOnlyAt(at("metadata")));
     }
 
     @Test
     void metadataSizeCountsUtf8Bytes() {
         // 'é' is two bytes in UTF-8: half as many characters as the limit in bytes is already too many.
-        rejected(config(null, Map.of("k", "é".repeat(8 * 1024)), null), invalidOnlyAt(at("body", "metadata")));
+        rejected(config(null, Map.of("k", "é".repeat(8 * 1024)), null), invalidOnlyAt(at("metadata")));
     }
 
     @Test
@@ -102,10 +102,10 @@ class CollectionDescriptionMetadataTaxonomyTest {
                         new TaxonomyApplication("tax_1", null, null, 1, 0),
                         new TaxonomyApplication(" ", "eager", null, 0, 1_001))),
                 invalidOnlyAt(
-                        at("body", "taxonomy_applications", "1", "taxonomy_id"),
-                        at("body", "taxonomy_applications", "1", "execution_mode"),
-                        at("body", "taxonomy_applications", "1", "execution_phase"),
-                        at("body", "taxonomy_applications", "1", "priority")));
+                        at("taxonomy_applications", "1", "taxonomy_id"),
+                        at("taxonomy_applications", "1", "execution_mode"),
+                        at("taxonomy_applications", "1", "execution_phase"),
+                        at("taxonomy_applications", "1", "priority")));
     }
 
     @Test

@@ -104,7 +104,7 @@ class CollectionExtractorParametersTest {
 
         assertThat(created.config().featureExtractor().parameters()).isEqualTo(accepted);
         rejected(fixture, create("does_not_fit", config(extractorId, Map.of(parameter, doesNotFit))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", parameter)));
+                invalidOnlyAt(at("feature_extractor", "parameters", parameter)));
     }
 
     @Test
@@ -115,25 +115,25 @@ class CollectionExtractorParametersTest {
 
         rejected(fixture, create("generation", config("multimodal_extractor_v1",
                         Map.of("generation_config", generation))),
-                invalidAt("type_error", at("body", "feature_extractor", "parameters", "generation_config",
+                invalidAt("type_error", at("feature_extractor", "parameters", "generation_config",
                         "temperature")),
-                invalidAt("extra_forbidden", at("body", "feature_extractor", "parameters", "generation_config",
+                invalidAt("extra_forbidden", at("feature_extractor", "parameters", "generation_config",
                         "seed")),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "generation_config", "temperature"),
-                        at("body", "feature_extractor", "parameters", "generation_config", "seed")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "generation_config", "temperature"),
+                        at("feature_extractor", "parameters", "generation_config", "seed")));
     }
 
     @Test
     void unknownParametersAreStillRejected() {
         rejected(fixture, create("unknown", config("text_extractor_v1", Map.of("chunk_overlap", 1, "overlap", 1))),
-                invalidAt("extra_forbidden", at("body", "feature_extractor", "parameters", "overlap")),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "overlap")));
+                invalidAt("extra_forbidden", at("feature_extractor", "parameters", "overlap")),
+                invalidOnlyAt(at("feature_extractor", "parameters", "overlap")));
     }
 
     @Test
     void anApiKeyIsRejectedWithAMessageThatAsksForASecretReference() {
         rejected(fixture, create("byok", config("text_extractor_v1", Map.of("llm_api_key", "sk-proj-abc123"))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "llm_api_key")))
+                invalidOnlyAt(at("feature_extractor", "parameters", "llm_api_key")))
                 .expectExceptionMessage(containsString("{{SECRET.openai_api_key}}"));
     }
 

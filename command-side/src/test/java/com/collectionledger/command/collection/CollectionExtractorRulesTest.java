@@ -61,7 +61,7 @@ class CollectionExtractorRulesTest {
     @Test
     void extractorThatIsNotInTheCatalogIsRejected() {
         rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v9", Map.of("text", "content"), null)),
-                invalidAt("not_found", at("body", "feature_extractor", "feature_extractor_name")));
+                invalidAt("not_found", at("feature_extractor", "feature_extractor_name")));
     }
 
     @Test
@@ -69,7 +69,7 @@ class CollectionExtractorRulesTest {
         directory.namespace(NS, NS_NAME, "text_extractor_v1");
 
         rejected(fixture, create("frames", videoFramesConfig()),
-                invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
+                invalidOnlyAt(at("feature_extractor", "feature_extractor_name")));
     }
 
     @Test
@@ -79,19 +79,19 @@ class CollectionExtractorRulesTest {
 
         rejected(fixture,
                 createFrom("bkt_images0001", extractor("image_extractor", "v2", Map.of("image", "image"), null)),
-                invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
+                invalidOnlyAt(at("feature_extractor", "feature_extractor_name")));
     }
 
     @Test
     void missingExtractorIsRejected() {
         rejected(fixture, create("no_extractor", fromBuckets(null, ARTICLES)),
-                invalidOnlyAt(at("body", "feature_extractor")));
+                invalidOnlyAt(at("feature_extractor")));
     }
 
     @Test
     void extractorWithoutVersionIsRejected() {
         rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", null, Map.of("text", "content"), null)),
-                invalidOnlyAt(at("body", "feature_extractor", "version")));
+                invalidOnlyAt(at("feature_extractor", "version")));
     }
 
     // ---- input mappings --------------------------------------------------------------------------
@@ -100,19 +100,19 @@ class CollectionExtractorRulesTest {
     void inputMappingKeyThatIsNotAnInputOfTheExtractorIsRejected() {
         rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1",
                         Map.of("text", "content", "image", "title"), null)),
-                invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "image")));
+                invalidOnlyAt(at("feature_extractor", "input_mappings", "image")));
     }
 
     @Test
     void requiredInputThatIsNotMappedIsRejected() {
         rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of(), null)),
-                invalidAt("missing", at("body", "feature_extractor", "input_mappings", "text")));
+                invalidAt("missing", at("feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void multimodalExtractorNeedsAtLeastOneInputMapped() {
         rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of(), null)),
-                invalidOnlyAt(at("body", "feature_extractor", "input_mappings")));
+                invalidOnlyAt(at("feature_extractor", "input_mappings")));
     }
 
     @Test
@@ -127,13 +127,13 @@ class CollectionExtractorRulesTest {
     @Test
     void inputMappedToAFieldTheInputSchemaDoesNotHaveIsRejected() {
         rejected(fixture, createFrom(ARTICLES, extractor("text_extractor", "v1", Map.of("text", "transcript"), null)),
-                invalidAt("value_error", at("body", "feature_extractor", "input_mappings", "text")));
+                invalidAt("value_error", at("feature_extractor", "input_mappings", "text")));
     }
 
     @Test
     void inputMappedToAFieldOfATypeTheInputDoesNotAcceptIsRejected() {
         rejected(fixture, createFrom(VIDEOS, extractor("text_extractor", "v1", Map.of("text", "video"), null)),
-                invalidAt("type_error", at("body", "feature_extractor", "input_mappings", "text")));
+                invalidAt("type_error", at("feature_extractor", "input_mappings", "text")));
     }
 
     @Test
@@ -157,7 +157,7 @@ class CollectionExtractorRulesTest {
     @Test
     void inputMappedToAnObjectFieldItselfIsRejectedAsTheWrongType() {
         rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "meta"), null)),
-                invalidAt("type_error", at("body", "feature_extractor", "input_mappings", "text")));
+                invalidAt("type_error", at("feature_extractor", "input_mappings", "text")));
     }
 
     // ---- parameters ------------------------------------------------------------------------------
@@ -175,39 +175,39 @@ class CollectionExtractorRulesTest {
     @Test
     void parameterThatTheExtractorDoesNotHaveIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(Map.of("temperature", 1))),
-                invalidAt("extra_forbidden", at("body", "feature_extractor", "parameters", "temperature")));
+                invalidAt("extra_forbidden", at("feature_extractor", "parameters", "temperature")));
     }
 
     @Test
     void parameterOfTheWrongTypeIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(Map.of("chunk_size", "big"))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "chunk_size")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "chunk_size")));
     }
 
     @Test
     void integerParameterWithAFractionIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(Map.of("chunk_size", 10.5))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "chunk_size")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "chunk_size")));
     }
 
     @Test
     void parameterAboveItsMaximumIsRejected() {
         rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
                         Map.of("fps", 61))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "fps")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "fps")));
     }
 
     @Test
     void parameterBelowItsMinimumIsRejected() {
         rejected(fixture, createFrom(VIDEOS, extractor("multimodal_extractor", "v1", Map.of("video", "video"),
                         Map.of("fps", 0))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "fps")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "fps")));
     }
 
     @Test
     void stringParameterOutsideItsEnumIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(Map.of("split_by", "lines"))),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "split_by")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "split_by")));
     }
 
     @Test
@@ -216,7 +216,7 @@ class CollectionExtractorRulesTest {
         parameters.put("model", null);
 
         rejected(fixture, createFrom(ARTICLES, text(parameters)),
-                invalidOnlyAt(at("body", "feature_extractor", "parameters", "model")));
+                invalidOnlyAt(at("feature_extractor", "parameters", "model")));
     }
 
     // ---- field passthrough and output schema -----------------------------------------------------
@@ -224,13 +224,13 @@ class CollectionExtractorRulesTest {
     @Test
     void passthroughWhoseSourcePathIsNotInTheInputSchemaIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(null, pass("author"))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
     void passthroughWithoutSourcePathIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(null, pass("title"), new FieldPassthrough(null, "x", null, null))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "1", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "1", "source_path")));
     }
 
     @Test
@@ -247,14 +247,14 @@ class CollectionExtractorRulesTest {
     void dottedPassthroughThroughAFieldThatIsNotAnObjectIsRejected() {
         rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
                         pass("title.author"))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
     void dottedPassthroughToAMissingNestedFieldIsRejected() {
         rejected(fixture, createFrom(NESTED, extractor("text_extractor", "v1", Map.of("text", "title"), null,
                         pass("meta.isbn"))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
@@ -288,13 +288,13 @@ class CollectionExtractorRulesTest {
     @Test
     void twoPassthroughFieldsWithOneOutputNameAreRejected() {
         rejected(fixture, createFrom(ARTICLES, text(null, pass("title"), pass("content", "title"))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "1")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "1")));
     }
 
     @Test
     void passthroughNamedLikeTheExtractorOutputIsRejected() {
         rejected(fixture, createFrom(ARTICLES, text(null, pass("title", "text_extractor_v1_embedding"))),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough")));
     }
 
     @Test
@@ -339,7 +339,7 @@ class CollectionExtractorRulesTest {
                 Map.of("text", "content"), List.of(pass("content", "title")), true);
 
         rejected(fixture, createFrom(ARTICLES, includeAll),
-                invalidAt("body", "feature_extractor", "field_passthrough", "0"));
+                invalidAt("feature_extractor", "field_passthrough", "0"));
     }
 
     /** Two output fields with one name are a 422, include_all_source_fields or not. */
@@ -349,7 +349,7 @@ class CollectionExtractorRulesTest {
                 Map.of("text", "content"), List.of(pass("title", "label"), pass("content", "label")), true);
 
         rejected(fixture, createFrom(ARTICLES, includeAll),
-                invalidAt("body", "feature_extractor", "field_passthrough", "1"));
+                invalidAt("feature_extractor", "field_passthrough", "1"));
     }
 
     @Test
@@ -360,7 +360,7 @@ class CollectionExtractorRulesTest {
 
         rejected(fixture, create("frames_again",
                         new CollectionConfig(null, SourceConfig.collection(VIDEO_FRAMES), again, null, null, null)),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough")));
     }
 
     // ---- all at once -----------------------------------------------------------------------------
@@ -373,9 +373,9 @@ class CollectionExtractorRulesTest {
                 null, null, null);
 
         rejected(fixture, create("many_problems", config), invalidOnlyAt(
-                at("body", "description"),
-                at("body", "feature_extractor", "input_mappings", "text"),
-                at("body", "feature_extractor", "parameters", "chunk_size"),
-                at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                at("description"),
+                at("feature_extractor", "input_mappings", "text"),
+                at("feature_extractor", "parameters", "chunk_size"),
+                at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 }

@@ -71,18 +71,18 @@ class CollectionInputSchemaRulesTest {
     @Test
     void clientInputSchemaFieldThatTheSourceDoesNotHaveIsRejected() {
         rejected(fixture, createWithInput(TEXT_ONLY, schema("content", "text", "summary", "text")),
-                invalidOnlyAt(at("body", "input_schema", "properties", "summary")));
+                invalidOnlyAt(at("input_schema", "properties", "summary")));
     }
 
     @Test
     void clientInputSchemaFieldWithADifferentTypeIsRejected() {
         rejected(fixture, createWithInput(TEXT_ONLY, schema("content", "string")),
-                invalidAt("type_error", at("body", "input_schema", "properties", "content")));
+                invalidAt("type_error", at("input_schema", "properties", "content")));
     }
 
     @Test
     void passthroughOfAFieldLeftOutOfTheClientInputSchemaIsRejected() {
         rejected(fixture, createWithInput(textOnContent(), schema("content", "text")),
-                invalidOnlyAt(at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 }

@@ -34,7 +34,7 @@ class CollectionNameRulesTest {
     }
 
     private void rejectedAsInvalidName(String name) {
-        rejected(fixture, create(name, articleEmbeddingsConfig()), invalidAt("body", "collection_name"));
+        rejected(fixture, create(name, articleEmbeddingsConfig()), invalidAt("collection_name"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class CollectionNameRulesTest {
     @Test
     void nameStartingWithTheIdPrefixColIsRejected() {
         rejected(fixture, create("col_abcdefghij", articleEmbeddingsConfig()),
-                invalidAt("value_error", List.of("body", "collection_name")));
+                invalidAt("value_error", List.of("collection_name")));
     }
 
     @Test

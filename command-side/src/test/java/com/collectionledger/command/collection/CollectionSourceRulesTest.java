@@ -39,26 +39,26 @@ class CollectionSourceRulesTest {
     @Test
     void bucketSourceWithEmptyBucketIdsIsRejected() {
         rejected(fixture, create("no_buckets", withSource(SourceConfig.buckets(List.of()))),
-                invalidOnlyAt(at("body", "source", "bucket_ids")));
+                invalidOnlyAt(at("source", "bucket_ids")));
     }
 
     @Test
     void bucketSourceWithoutBucketIdsIsRejected() {
         rejected(fixture, create("no_buckets", withSource(new SourceConfig("bucket", null, null, null, null))),
-                invalidOnlyAt(at("body", "source", "bucket_ids")));
+                invalidOnlyAt(at("source", "bucket_ids")));
     }
 
     @Test
     void unknownBucketIsRejectedAtItsIndexInBucketIds() {
         rejected(fixture,
                 create("unknown_bucket", withSource(SourceConfig.buckets(List.of(ARTICLES, "bkt_missing001")))),
-                invalidOnlyAt(at("body", "source", "bucket_ids", "1")));
+                invalidOnlyAt(at("source", "bucket_ids", "1")));
     }
 
     @Test
     void bucketOfAnotherNamespaceIsRejectedAsNotFoundInThisNamespace() {
         rejected(fixture, create("foreign_bucket", withSource(SourceConfig.buckets(List.of(FOREIGN_BUCKET)))),
-                invalidAt("not_found", at("body", "source", "bucket_ids", "0")));
+                invalidAt("not_found", at("source", "bucket_ids", "0")));
     }
 
     @Test
@@ -97,8 +97,8 @@ class CollectionSourceRulesTest {
         directory.bucket("bkt_numtitle01", NS, "numbered", schema("title", "integer"));
 
         rejected(fixture, create("clashing", fromBuckets(textOnContent(), ARTICLES, "bkt_numtitle01")),
-                invalidOnlyAt(at("body", "source", "bucket_ids")),
-                invalidAt("type_conflict", at("body", "source", "bucket_ids")))
+                invalidOnlyAt(at("source", "bucket_ids")),
+                invalidAt("type_conflict", at("source", "bucket_ids")))
                 .expectExceptionMessage("field 'title' has type 'string' in one source and 'integer' in another");
     }
 
@@ -119,7 +119,7 @@ class CollectionSourceRulesTest {
     void collectionSourceThatDoesNotExistIsRejected() {
         rejected(fixture, create("scenes", new CollectionConfig(null, SourceConfig.collection("col_missing001"),
                         detectedScenesConfig().featureExtractor(), null, null, null)),
-                invalidOnlyAt(at("body", "source", "collection_id")));
+                invalidOnlyAt(at("source", "collection_id")));
     }
 
     @Test
@@ -127,7 +127,7 @@ class CollectionSourceRulesTest {
         directory.record(videoFramesCreated()).markDeleted(VIDEO_FRAMES);
 
         rejected(fixture, create("scenes", detectedScenesConfig()),
-                invalidAt("not_found", at("body", "source", "collection_id")));
+                invalidAt("not_found", at("source", "collection_id")));
     }
 
     @Test
@@ -136,7 +136,7 @@ class CollectionSourceRulesTest {
                 "multimodal_extractor_v1", videoFramesSchemas().sourceLineage());
 
         rejected(fixture, create("scenes", detectedScenesConfig()),
-                invalidAt("not_found", at("body", "source", "collection_id")));
+                invalidAt("not_found", at("source", "collection_id")));
     }
 
     @Test
@@ -146,13 +146,13 @@ class CollectionSourceRulesTest {
                 detectedScenesConfig().featureExtractor(), null, null, null);
 
         rejected(fixture, create("self_sourced", config),
-                invalidAt("value_error", at("body", "source", "collection_id")));
+                invalidAt("value_error", at("source", "collection_id")));
     }
 
     @Test
     void collectionSourceWithoutCollectionIdIsRejected() {
         rejected(fixture, create("scenes", withSource(new SourceConfig("collection", null, null, null, null))),
-                invalidOnlyAt(at("body", "source", "collection_id")));
+                invalidOnlyAt(at("source", "collection_id")));
     }
 
     @Test
@@ -180,7 +180,7 @@ class CollectionSourceRulesTest {
         CollectionConfig config = withSource(
                 new SourceConfig("collection", null, null, List.of(VIDEO_FRAMES, "col_missing001"), null));
 
-        rejected(fixture, create("merged", config), invalidOnlyAt(at("body", "source", "collection_ids", "1")));
+        rejected(fixture, create("merged", config), invalidOnlyAt(at("source", "collection_ids", "1")));
     }
 
     @Test
@@ -206,13 +206,13 @@ class CollectionSourceRulesTest {
 
     @Test
     void missingSourceIsRejected() {
-        rejected(fixture, create("no_source", withSource(null)), invalidOnlyAt(at("body", "source")));
+        rejected(fixture, create("no_source", withSource(null)), invalidOnlyAt(at("source")));
     }
 
     @Test
     void sourceTypeOtherThanBucketOrCollectionIsRejected() {
         rejected(fixture,
                 create("odd_source", withSource(new SourceConfig("table", List.of(ARTICLES), null, null, null))),
-                invalidOnlyAt(at("body", "source", "type")));
+                invalidOnlyAt(at("source", "type")));
     }
 }

@@ -145,27 +145,27 @@ class CollectionTemplateTest {
     void captureRejectsEveryBrokenTemplateFieldAtItsPath() {
         rejected(collections.given(articleEmbeddingsCreated()),
                 capture(" ", "d".repeat(1_001), "user", "c".repeat(51), List.of("ok", "", "bad\ttag"), true),
-                invalidOnlyAt(at("body", "template_name"), at("body", "description"), at("body", "scope"),
-                        at("body", "category"), at("body", "tags", "1"), at("body", "tags", "2"),
-                        at("body", "is_public")));
+                invalidOnlyAt(at("template_name"), at("description"), at("scope"),
+                        at("category"), at("tags", "1"), at("tags", "2"),
+                        at("is_public")));
     }
 
     @Test
     void captureRejectsALongOrControlCharacterNameAnUnknownScopeAndTooManyTags() {
         rejected(collections.given(articleEmbeddingsCreated()),
                 capture("n".repeat(101), null, "galaxy", null, null, null),
-                invalidOnlyAt(at("body", "template_name"), at("body", "scope")));
+                invalidOnlyAt(at("template_name"), at("scope")));
         rejected(collections.given(articleEmbeddingsCreated()),
                 capture("line\nbreak", "a\u0000b", null, null,
                         java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList(), null),
-                invalidOnlyAt(at("body", "template_name"), at("body", "description"), at("body", "tags")));
+                invalidOnlyAt(at("template_name"), at("description"), at("tags")));
     }
 
     @Test
     void tagsThatAreNotValidUnicodeAreRejected() {
         rejected(collections.given(articleEmbeddingsCreated()),
                 capture("Surrogates", null, null, "a\uDC00b", List.of("\uD800", "ok😀"), null),
-                invalidOnlyAt(at("body", "category"), at("body", "tags", "0")));
+                invalidOnlyAt(at("category"), at("tags", "0")));
     }
 
     @Test
@@ -246,9 +246,9 @@ class CollectionTemplateTest {
     @Test
     void anInvalidNameIsRejected() {
         rejected(templates.given(articlesTemplate()), instantiate("col_mine", List.of(ARTICLES), null),
-                invalidOnlyAt(at("body", "collection_name")));
+                invalidOnlyAt(at("collection_name")));
         rejected(templates.given(articlesTemplate()), instantiate("ab", List.of(ARTICLES), null),
-                invalidOnlyAt(at("body", "collection_name")));
+                invalidOnlyAt(at("collection_name")));
     }
 
     @Test
@@ -269,11 +269,11 @@ class CollectionTemplateTest {
     void unknownOrForeignBucketsAreRejectedWhereTheRequestGaveThem() {
         rejected(templates.given(articlesTemplate()),
                 instantiate("two_buckets", List.of(ARTICLES, "bkt_missing001"), null),
-                invalidOnlyAt(at("body", "bucket_ids", "1")));
+                invalidOnlyAt(at("bucket_ids", "1")));
         rejected(templates.given(articlesTemplate()), instantiate("foreign", List.of(FOREIGN_BUCKET), null),
-                invalidAt("not_found", at("body", "bucket_ids", "0")));
+                invalidAt("not_found", at("bucket_ids", "0")));
         rejected(templates.given(articlesTemplate()), instantiate("no_buckets", List.of(), null),
-                invalidOnlyAt(at("body", "bucket_ids")));
+                invalidOnlyAt(at("bucket_ids")));
     }
 
     @Test
@@ -282,14 +282,14 @@ class CollectionTemplateTest {
 
         rejected(templates.given(articlesTemplate()),
                 instantiate("clashing", List.of(ARTICLES, "bkt_clash00001"), null),
-                invalidAt("type_conflict", at("body", "bucket_ids")));
+                invalidAt("type_conflict", at("bucket_ids")));
     }
 
     @Test
     void aBucketTheTemplatesExtractorCannotReadIsRejectedAtTheExtractor() {
         rejected(templates.given(articlesTemplate()), instantiate("from_videos", List.of(VIDEOS), null),
-                invalidOnlyAt(at("body", "feature_extractor", "input_mappings", "text"),
-                        at("body", "feature_extractor", "field_passthrough", "0", "source_path")));
+                invalidOnlyAt(at("feature_extractor", "input_mappings", "text"),
+                        at("feature_extractor", "field_passthrough", "0", "source_path")));
     }
 
     @Test
@@ -297,7 +297,7 @@ class CollectionTemplateTest {
         directory.namespace(NS, NS_NAME, "multimodal_extractor_v1");
 
         rejected(templates.given(articlesTemplate()), instantiate("disabled", List.of(ARTICLES), null),
-                invalidOnlyAt(at("body", "feature_extractor", "feature_extractor_name")));
+                invalidOnlyAt(at("feature_extractor", "feature_extractor_name")));
     }
 
     @Test
@@ -305,15 +305,15 @@ class CollectionTemplateTest {
         rejected(templates.given(articlesTemplate()),
                 new InstantiateTemplateCommand(TEMPLATE_ID, NS, NEW_ID, "long", List.of(ARTICLES), null,
                         "d".repeat(2_001), null),
-                invalidOnlyAt(at("body", "description")));
+                invalidOnlyAt(at("description")));
     }
 
     @Test
     void aSourceOfBothKindsOrACollectionForABucketTemplateIsRejected() {
         rejected(templates.given(articlesTemplate()), instantiate("both", List.of(ARTICLES), VIDEO_FRAMES),
-                invalidOnlyAt(at("body", "collection_id")));
+                invalidOnlyAt(at("collection_id")));
         rejected(templates.given(articlesTemplate()), instantiate("from_frames", null, VIDEO_FRAMES),
-                invalidOnlyAt(at("body", "collection_id")));
+                invalidOnlyAt(at("collection_id")));
     }
 
     @Test
@@ -321,7 +321,7 @@ class CollectionTemplateTest {
         rejected(templates.given(scenesTemplate()),
                 new InstantiateTemplateCommand(SCENES_TEMPLATE_ID, NS, NEW_ID, "scenes_of_articles",
                         List.of(ARTICLES), null, null, null),
-                invalidOnlyAt(at("body", "bucket_ids")));
+                invalidOnlyAt(at("bucket_ids")));
     }
 
     @Test
@@ -331,10 +331,10 @@ class CollectionTemplateTest {
         rejected(templates.given(scenesTemplate()),
                 new InstantiateTemplateCommand(SCENES_TEMPLATE_ID, NS, NEW_ID, "orphan", null, VIDEO_FRAMES,
                         null, null),
-                invalidAt("not_found", at("body", "collection_id")));
+                invalidAt("not_found", at("collection_id")));
         rejected(templates.given(scenesTemplate()),
                 new InstantiateTemplateCommand(SCENES_TEMPLATE_ID, NS, NEW_ID, "itself", null, NEW_ID, null, null),
-                invalidOnlyAt(at("body", "collection_id")));
+                invalidOnlyAt(at("collection_id")));
     }
 
     @Test
@@ -343,7 +343,7 @@ class CollectionTemplateTest {
 
         rejected(templates.given(scenesTemplate()),
                 new InstantiateTemplateCommand(SCENES_TEMPLATE_ID, NS, NEW_ID, "stale", null, null, null, null),
-                invalidAt("not_found", at("body", "source", "collection_id")));
+                invalidAt("not_found", at("source", "collection_id")));
     }
 
     @Test
@@ -351,7 +351,7 @@ class CollectionTemplateTest {
         rejected(templates.given(articlesTemplate()),
                 new InstantiateTemplateCommand(TEMPLATE_ID, NS, NEW_ID, "tagged", List.of(ARTICLES), null, null,
                         List.of("ok", "")),
-                invalidOnlyAt(at("body", "tags", "1")));
+                invalidOnlyAt(at("tags", "1")));
     }
 
     @Test

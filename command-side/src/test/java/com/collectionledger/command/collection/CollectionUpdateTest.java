@@ -118,35 +118,35 @@ class CollectionUpdateTest {
     void renameToAnInvalidNameIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 patch("col_renamed", null, null, null, null),
-                invalidOnlyAt(at("body", "collection_name")));
+                invalidOnlyAt(at("collection_name")));
     }
 
     @Test
     void renameToANameWithAControlCharacterIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 patch("news\u0000embeddings", null, null, null, null),
-                invalidOnlyAt(at("body", "collection_name")));
+                invalidOnlyAt(at("collection_name")));
     }
 
     @Test
     void patchWithADescriptionLongerThan2000CharactersIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 patch(null, "d".repeat(2_001), null, null, null),
-                invalidOnlyAt(at("body", "description")));
+                invalidOnlyAt(at("description")));
     }
 
     @Test
     void patchWithMetadataOver16KiBIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 patch(null, null, null, Map.of("blob", "x".repeat(16 * 1024)), null),
-                invalidOnlyAt(at("body", "metadata")));
+                invalidOnlyAt(at("metadata")));
     }
 
     @Test
     void patchWithAnInvalidTaxonomyApplicationIsRejected() {
         rejected(fixture.given(articleEmbeddingsCreated()),
                 patch(null, null, null, null, List.of(new TaxonomyApplication("tax_1", null, null, 4, null))),
-                invalidOnlyAt(at("body", "taxonomy_applications", "0", "execution_phase")));
+                invalidOnlyAt(at("taxonomy_applications", "0", "execution_phase")));
     }
 
     @Test

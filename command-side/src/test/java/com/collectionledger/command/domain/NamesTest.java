@@ -27,7 +27,7 @@ class NamesTest {
     @Test
     void violationNamesTheFieldAndItsKind() {
         assertThat(Names.check("bucket_name", null, "bkt_")).contains(
-                Violation.at("bucket_name is required", "missing", "body", "bucket_name"));
+                Violation.at("bucket_name is required", "missing", "bucket_name"));
         assertThat(Names.check("bucket_name", "a b c", "bkt_").orElseThrow().type())
                 .isEqualTo("string_pattern_mismatch");
         assertThat(Names.check("bucket_name", "bkt_abc", "bkt_").orElseThrow().type()).isEqualTo("value_error");
@@ -47,7 +47,7 @@ class NamesTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.error().kind()).isEqualTo(ErrorKind.VALIDATION);
                     assertThat(e.error().violations()).singleElement()
-                            .satisfies(v -> assertThat(v.location()).containsExactly("body", "collection_name"));
+                            .satisfies(v -> assertThat(v.location()).containsExactly("collection_name"));
                 });
     }
 }

@@ -66,37 +66,37 @@ class NamespaceAggregateTest {
     void extractorParamsThatAreNotTheExtractorsAreRejectedAtTheirPath() {
         rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, null, List.of(
                         new ExtractorRef("text_extractor", "v1", Map.of("fps", 1)))),
-                invalidAt("extra_forbidden", at("body", "feature_extractors", "0", "params", "fps")));
+                invalidAt("extra_forbidden", at("feature_extractors", "0", "params", "fps")));
     }
 
     @Test
     void extractorParamsOfTheWrongTypeAreRejectedAtTheirPath() {
         rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, null, List.of(
                         new ExtractorRef("text_extractor", "v1", Map.of("chunk_size", "large")))),
-                invalidAt("type_error", at("body", "feature_extractors", "0", "params", "chunk_size")));
+                invalidAt("type_error", at("feature_extractors", "0", "params", "chunk_size")));
     }
 
     @Test
     void namespaceWithoutExtractorsIsRejected() {
-        rejected(fixture, namespace(NS_NAME), invalidOnlyAt(at("body", "feature_extractors")));
+        rejected(fixture, namespace(NS_NAME), invalidOnlyAt(at("feature_extractors")));
     }
 
     @Test
     void extractorThatIsNotInTheCatalogIsRejectedAtItsIndex() {
         rejected(fixture, namespace(NS_NAME, "text_extractor_v1", "audio_extractor_v1"),
-                invalidAt("not_found", at("body", "feature_extractors", "1")));
+                invalidAt("not_found", at("feature_extractors", "1")));
     }
 
     @Test
     void catalogExtractorWithAnUnknownVersionIsRejected() {
         rejected(fixture, namespace(NS_NAME, "image_extractor_v3"),
-                invalidOnlyAt(at("body", "feature_extractors", "0")));
+                invalidOnlyAt(at("feature_extractors", "0")));
     }
 
     @Test
     void extractorListedTwiceIsRejectedAtTheDuplicate() {
         rejected(fixture, namespace(NS_NAME, "text_extractor_v1", "image_extractor_v1", "text_extractor_v1"),
-                invalidOnlyAt(at("body", "feature_extractors", "2")));
+                invalidOnlyAt(at("feature_extractors", "2")));
     }
 
     @Test
@@ -112,7 +112,7 @@ class NamespaceAggregateTest {
     void extractorWithoutVersionIsRejected() {
         rejected(fixture,
                 new CreateNamespaceCommand(NS, NS_NAME, null, List.of(new ExtractorRef("text_extractor", null))),
-                invalidOnlyAt(at("body", "feature_extractors", "0")));
+                invalidOnlyAt(at("feature_extractors", "0")));
     }
 
     @Test
@@ -126,19 +126,19 @@ class NamespaceAggregateTest {
     @ParameterizedTest
     @ValueSource(strings = {"ns", "ns_seed", "with space", "tab\tname", "bell\u0007name"})
     void namespaceNameBreakingTheNameRulesIsRejected(String name) {
-        rejected(fixture, namespace(name, "text_extractor_v1"), invalidOnlyAt(at("body", "namespace_name")));
+        rejected(fixture, namespace(name, "text_extractor_v1"), invalidOnlyAt(at("namespace_name")));
     }
 
     @Test
     void namespaceDescriptionLongerThan2000CharactersIsRejected() {
         rejected(fixture, new CreateNamespaceCommand(NS, NS_NAME, "d".repeat(2_001), List.of(ref("text_extractor_v1"))),
-                invalidOnlyAt(at("body", "description")));
+                invalidOnlyAt(at("description")));
     }
 
     @Test
     void everyNamespaceViolationIsReportedTogether() {
         rejected(fixture, new CreateNamespaceCommand(NS, "x", "d".repeat(2_001), List.of()), invalidOnlyAt(
-                at("body", "namespace_name"), at("body", "description"), at("body", "feature_extractors")));
+                at("namespace_name"), at("description"), at("feature_extractors")));
     }
 
     // ---- payload_indexes and auto_create_indexes (Mixpeek's PayloadIndexConfig) -------------------
@@ -164,64 +164,64 @@ class NamespaceAggregateTest {
     @Test
     void payloadIndexOfATypeOutsidePayloadSchemaTypeIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("title", "fulltext", null, null)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "type")));
+                invalidOnlyAt(at("payload_indexes", "0", "type")));
     }
 
     @Test
     void payloadIndexWithoutFieldNameOrTypeIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex(null, null, null, null)), invalidOnlyAt(
-                at("body", "payload_indexes", "0", "field_name"), at("body", "payload_indexes", "0", "type")));
+                at("payload_indexes", "0", "field_name"), at("payload_indexes", "0", "type")));
     }
 
     @Test
     void payloadIndexParameterOfAnotherIndexTypeIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", Map.of("tokenizer", "word"), null)),
-                invalidAt("extra_forbidden", at("body", "payload_indexes", "0", "field_schema", "tokenizer")));
+                invalidAt("extra_forbidden", at("payload_indexes", "0", "field_schema", "tokenizer")));
     }
 
     @Test
     void payloadIndexParameterOfTheWrongTypeOrValueIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("title", "text", Map.of("tokenizer", "ngram",
                         "lowercase", "yes"), null)), invalidOnlyAt(
-                at("body", "payload_indexes", "0", "field_schema", "tokenizer"),
-                at("body", "payload_indexes", "0", "field_schema", "lowercase")));
+                at("payload_indexes", "0", "field_schema", "tokenizer"),
+                at("payload_indexes", "0", "field_schema", "lowercase")));
     }
 
     @Test
     void payloadIndexFieldSchemaTypeMustBeTheIndexType() {
         rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", Map.of("type", "integer"), null)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "field_schema", "type")));
+                invalidOnlyAt(at("payload_indexes", "0", "field_schema", "type")));
     }
 
     @Test
     void payloadIndexMinTokenLengthAboveMaxIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("title", "text", Map.of("min_token_len", 10,
                         "max_token_len", 2), null)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "field_schema", "min_token_len")));
+                invalidOnlyAt(at("payload_indexes", "0", "field_schema", "min_token_len")));
     }
 
     @Test
     void payloadIndexOnAProtectedSystemFieldIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("namespace_id", "keyword", null, false)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "field_name")));
+                invalidOnlyAt(at("payload_indexes", "0", "field_name")));
     }
 
     @Test
     void protectedPayloadIndexCannotBeGivenByAClient() {
         rejected(fixture, withIndexes(new PayloadIndex("tenant", "keyword", Map.of("is_tenant", true), true)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "is_protected")));
+                invalidOnlyAt(at("payload_indexes", "0", "is_protected")));
     }
 
     @Test
     void payloadIndexOnAFieldIndexedTwiceIsRejectedAtTheSecond() {
         rejected(fixture, withIndexes(new PayloadIndex("user_id", "keyword", null, null),
                         new PayloadIndex("user_id", "uuid", null, null)),
-                invalidOnlyAt(at("body", "payload_indexes", "1", "field_name")));
+                invalidOnlyAt(at("payload_indexes", "1", "field_name")));
     }
 
     @Test
     void payloadIndexFieldNameLongerThan255CharactersIsRejected() {
         rejected(fixture, withIndexes(new PayloadIndex("f".repeat(256), "keyword", null, null)),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "field_name")));
+                invalidOnlyAt(at("payload_indexes", "0", "field_name")));
     }
 }

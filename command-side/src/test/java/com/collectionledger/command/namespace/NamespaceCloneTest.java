@@ -131,8 +131,8 @@ class NamespaceCloneTest {
         LedgerError taken = rejected(cloneAs(NS_NAME, null), seedNamespace(SEED_EXTRACTORS));
 
         assertThat(idLike.kind()).isEqualTo(ErrorKind.VALIDATION);
-        assertThat(idLike.violations().get(0).location()).containsExactly("body", "namespace_name");
-        assertThat(tooLong.violations().get(0).location()).containsExactly("body", "description");
+        assertThat(idLike.violations().get(0).location()).containsExactly("namespace_name");
+        assertThat(tooLong.violations().get(0).location()).containsExactly("description");
         assertThat(taken.kind()).isEqualTo(ErrorKind.ALREADY_EXISTS);
     }
 

@@ -95,21 +95,21 @@ class NamespaceUpdateTest {
 
     @Test
     void renameBreakingTheNameRulesIsRejected() {
-        rejected(fixture.given(created()), rename("ns_looks_like_an_id"), invalidOnlyAt(at("body", "namespace_name")));
+        rejected(fixture.given(created()), rename("ns_looks_like_an_id"), invalidOnlyAt(at("namespace_name")));
     }
 
     @Test
     void newExtractorListFollowsTheCreateRules() {
-        rejected(fixture.given(created()), extractors(), invalidOnlyAt(at("body", "feature_extractors")));
+        rejected(fixture.given(created()), extractors(), invalidOnlyAt(at("feature_extractors")));
         rejected(fixture.given(created()), extractors(ref("text_extractor_v1"), ref("audio_extractor_v1")),
-                invalidAt("not_found", at("body", "feature_extractors", "1")));
+                invalidAt("not_found", at("feature_extractors", "1")));
     }
 
     @Test
     void newPayloadIndexesFollowTheCreateRules() {
         rejected(fixture.given(created()), new UpdateNamespaceCommand(NS, null, null, null,
                         List.of(new PayloadIndex("title", "fulltext", null, null)), null),
-                invalidOnlyAt(at("body", "payload_indexes", "0", "type")));
+                invalidOnlyAt(at("payload_indexes", "0", "type")));
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.hamcrest.Matcher;
  * The given/when/expect runs the aggregate tests share. Each takes the "given" part, either the
  * fixture itself (no prior activity) or what {@code fixture.given(...)} returns, and the command:
  * <pre>{@code
- * rejected(fixture, create("ab", config), invalidAt("body", "collection_name"));
+ * rejected(fixture, create("ab", config), invalidAt("collection_name"));
  * rejected(fixture.given(articleEmbeddingsCreated()), patch(...), kind(ErrorKind.NOT_FOUND))
  *         .expectExceptionMessage("...");
  * CollectionCreated event = onlyEvent(fixture, create("merged", config), CollectionCreated.class);

@@ -1,6 +1,8 @@
 package com.collectionledger.service.config;
 
 import com.collectionledger.api.AuditMetadata;
+import com.collectionledger.command.collection.Collection;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +29,17 @@ public class AxonConfiguration {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addMixIn(Collection.class, SnapshotOfFields.class);
+    }
+
+    /**
+     * A collection's snapshot is the JSON of its fields, which are that snapshot's contract: the
+     * aggregate has no getters, and the methods that answer questions about it are no state.
+     */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    private interface SnapshotOfFields {
     }
 
     @Bean

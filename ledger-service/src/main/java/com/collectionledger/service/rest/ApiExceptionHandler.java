@@ -170,15 +170,21 @@ class ApiExceptionHandler {
         return false;
     }
 
-    /** The typed error inside whatever wrapped it: a completion, a command result, a remote call. */
-    static Optional<LedgerError> ledgerError(Throwable e) {
+    /**
+     * The typed error inside whatever wrapped it: a completion, a command result, a remote call. What
+     * came over the bus has its violations placed in the request; this adapter's own are placed already.
+     */
+    private static Optional<LedgerError> ledgerError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidRequest invalid) {
+                return Optional.of(invalid.error());
+            }
             if (t instanceof LedgerException ledger) {
-                return Optional.of(ledger.error());
+                return Optional.of(RequestLocations.placed(ledger.error()));
             }
             if (t instanceof CommandExecutionException command
                     && command.getDetails().orElse(null) instanceof LedgerError error) {
-                return Optional.of(error);
+                return Optional.of(RequestLocations.placed(error));
             }
             if (t.getCause() == t) {
                 break;

@@ -90,7 +90,7 @@ class ApiKeyController {
             violations.add(Violation.at("expires_at must be in the future", "value_error", "body", "expires_at"));
         }
         if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
+            throw new InvalidRequest(violations);
         }
         ApiKeyStore.CreatedKey created = keys.create(request.name(), permissions,
                 List.copyOf(new java.util.LinkedHashSet<>(request.namespaces())), request.expiresAt());

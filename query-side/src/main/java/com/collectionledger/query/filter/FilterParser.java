@@ -26,7 +26,8 @@ import java.util.Set;
  * <li>the shorthand {@code {"collection_name": "x"}} (equality) and {@code {"namespace_name":
  * {"$regex": "^my_"}}} ({@code $} and any operator).</li>
  * </ul>
- * What it cannot read is a violation at the JSON location of the offending part.
+ * What it cannot read is a violation at the location of the offending part within the list request,
+ * e.g. {@code [filters, AND, 0, operator]}.
  */
 public final class FilterParser {
 
@@ -60,7 +61,7 @@ public final class FilterParser {
         if (filters.isMissingNode() || filters.isNull()) {
             return ListFilter.none();
         }
-        return new FilterParser(fields, violations).node(filters, caseSensitive, 1, List.of("body", "filters"));
+        return new FilterParser(fields, violations).node(filters, caseSensitive, 1, List.of("filters"));
     }
 
     public static boolean hasNul(String text) {

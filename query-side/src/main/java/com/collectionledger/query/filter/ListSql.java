@@ -100,7 +100,7 @@ public class ListSql {
     }
 
     private static LedgerException invalidFilters(String message) {
-        return new LedgerException(LedgerError.invalid(List.of(Violation.at(message, "value_error", "body", "filters"))));
+        return new LedgerException(LedgerError.invalid(List.of(Violation.at(message, "value_error", "filters"))));
     }
 
     private SqlDialect dialect() {

@@ -1,8 +1,8 @@
 package com.collectionledger.service.rest.read;
 
-import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.CollectionModel;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.api.query.CollectionLineage;
@@ -59,7 +59,7 @@ class LineageQueryController {
                     "value_error", "query", "max_depth"));
         }
         if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
+            throw new InvalidRequest(violations);
         }
         PageParameters page = PageParameters.of(limit, offset, cursor);
         boolean ancestors = !walk.equals("descendants");

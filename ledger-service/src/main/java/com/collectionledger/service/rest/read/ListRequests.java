@@ -1,16 +1,16 @@
 package com.collectionledger.service.rest.read;
 
-import com.collectionledger.api.error.LedgerError;
-import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.query.ListCriteria;
 import com.collectionledger.api.query.ListFilter;
 import com.collectionledger.query.filter.FilterParser;
 import com.collectionledger.query.filter.ListField;
 import com.collectionledger.query.filter.ListFields;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +34,9 @@ final class ListRequests {
             violations.add(Violation.at("case_sensitive must be a boolean", "type_error", "body", "case_sensitive"));
         }
         boolean exactCase = caseSensitive.asBoolean(false);
-        ListFilter filter = FilterParser.parse(request.path("filters"), fields, exactCase, violations);
+        List<Violation> inFilters = new ArrayList<>();
+        ListFilter filter = FilterParser.parse(request.path("filters"), fields, exactCase, inFilters);
+        inFilters.forEach(v -> violations.add(v.within("body")));
         JsonNode search = request.path("search");
         if (!search.isMissingNode() && !search.isNull() && !search.isTextual()) {
             violations.add(Violation.at("search must be a string", "type_error", "body", "search"));
@@ -84,7 +86,7 @@ final class ListRequests {
 
     static void rejectIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
+            throw new InvalidRequest(violations);
         }
     }
 }

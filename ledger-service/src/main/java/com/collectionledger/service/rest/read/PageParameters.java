@@ -1,8 +1,8 @@
 package com.collectionledger.service.rest.read;
 
-import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.Cursors;
 import com.collectionledger.service.rest.model.Pagination;
 
@@ -32,7 +32,7 @@ record PageParameters(int offset, int limit) {
 
     /** A 422 about one query parameter; shared by the routes of this package. */
     static LedgerException invalid(String message, String parameter) {
-        return new LedgerException(LedgerError.invalid(List.of(Violation.at(message, "value_error", "query", parameter))));
+        return new InvalidRequest(List.of(Violation.at(message, "value_error", "query", parameter)));
     }
 
     /** The list response: {@code {results, pagination, total_count}}. */

@@ -4,6 +4,7 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class ChangeBodies {
                     + String.join(", ", new TreeSet<>(changeable)), "extra_forbidden", "body", name));
         }
         if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
+            throw new InvalidRequest(violations);
         }
     }
 }

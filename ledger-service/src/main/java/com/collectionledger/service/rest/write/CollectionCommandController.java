@@ -8,6 +8,7 @@ import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.CollectionModel;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.api.query.CollectionView;
@@ -164,7 +165,7 @@ class CollectionCommandController {
         if (!violations.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("hint", "clone");
-            throw new LedgerException(new LedgerError(ErrorKind.VALIDATION, violations.get(0).message(), details,
+            throw new InvalidRequest(new LedgerError(ErrorKind.VALIDATION, violations.get(0).message(), details,
                     violations));
         }
     }

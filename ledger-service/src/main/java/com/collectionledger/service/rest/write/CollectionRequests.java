@@ -7,10 +7,9 @@ import com.collectionledger.api.collection.FeatureExtractorConfig;
 import com.collectionledger.api.collection.FieldPassthrough;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.collection.TaxonomyApplication;
-import com.collectionledger.api.error.LedgerError;
-import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.api.schema.ObjectSchema;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ final class CollectionRequests {
                         + "of {input_key, path}", "type_error", at()));
             }
             if (!violations.isEmpty()) {
-                throw new LedgerException(LedgerError.invalid(violations));
+                throw new InvalidRequest(violations);
             }
             return mappings;
         }

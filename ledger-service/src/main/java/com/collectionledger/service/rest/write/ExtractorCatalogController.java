@@ -3,12 +3,12 @@ package com.collectionledger.service.rest.write;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.catalog.ExtractorDefinition;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 /** The feature extractor catalog, served as the data it is kept in. */
 @RestController
@@ -21,12 +21,12 @@ class ExtractorCatalogController {
     }
 
     @GetMapping("/v1/collections/features/extractors")
-    List<JsonNode> list() {
+    List<Map<String, Object>> list() {
         return catalog.all().stream().map(ExtractorDefinition::document).toList();
     }
 
     @GetMapping("/v1/collections/features/extractors/{featureExtractorId}")
-    JsonNode get(@PathVariable String featureExtractorId) {
+    Map<String, Object> get(@PathVariable String featureExtractorId) {
         return catalog.find(featureExtractorId).map(ExtractorDefinition::document)
                 .orElseThrow(() -> LedgerException.notFound("feature extractor", featureExtractorId));
     }

@@ -1,8 +1,7 @@
 package com.collectionledger.service.rest.write;
 
-import com.collectionledger.api.error.LedgerError;
-import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.NamespaceModel;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.api.namespace.CloneNamespaceCommand;
@@ -66,9 +65,9 @@ class NamespaceCloneController {
             @RequestAttribute(RequestAttributes.NAMESPACE_ID) String sourceNamespaceId,
             @RequestBody CloneNamespaceRequest request) {
         if (request.sourceOrganizationId() != null) {
-            throw new LedgerException(LedgerError.invalid(List.of(Violation.at(
+            throw new InvalidRequest(List.of(Violation.at(
                     "source_organization_id is not supported: this service has no organizations",
-                    "value_error", "body", "source_organization_id"))));
+                    "value_error", "body", "source_organization_id")));
         }
         boolean collections = request.includeResources() == null || request.includeResources().collections() == null
                 || request.includeResources().collections();

@@ -1,8 +1,8 @@
 package com.collectionledger.service.rest.write;
 
-import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
+import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.NamespaceModel;
 import com.collectionledger.api.namespace.CreateNamespaceCommand;
 import com.collectionledger.api.namespace.DeleteNamespaceCommand;
@@ -142,7 +142,7 @@ class NamespaceCommandController {
             violations.add(Violation.at(NO_INFRASTRUCTURE, "value_error", "body", "infrastructure"));
         }
         if (!violations.isEmpty()) {
-            throw new LedgerException(LedgerError.invalid(violations));
+            throw new InvalidRequest(violations);
         }
     }
 

@@ -1,8 +1,6 @@
-package com.collectionledger.command.collection;
+package com.collectionledger.command.collection.rules;
 
 import com.collectionledger.command.catalog.ExtractorCatalog;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -12,28 +10,28 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ConfigurationRules.ParameterCheck against the parameter specs of the built-in catalog. */
-class ParameterCheckTest {
+/** ParameterSpec against the parameter specs of the built-in catalog. */
+class ParameterSpecTest {
 
     private static final ExtractorCatalog CATALOG = ExtractorCatalog.builtIn();
 
-    private static JsonNode spec(String extractorId, String parameter) {
-        return CATALOG.find(extractorId).orElseThrow().parameters().get(parameter);
+    private static ParameterSpec spec(String extractorId, String parameter) {
+        return ParameterSpec.of(CATALOG.find(extractorId).orElseThrow().parameters().get(parameter));
     }
 
-    private static final JsonNode CHUNK_SIZE = spec("text_extractor_v1", "chunk_size"); // integer 1..100000
-    private static final JsonNode SPLIT_BY = spec("text_extractor_v1", "split_by");     // string enum
-    private static final JsonNode MODEL = spec("text_extractor_v1", "model");           // string
-    private static final JsonNode FPS = spec("multimodal_extractor_v1", "fps");         // number 0.01..60
-    private static final JsonNode THRESHOLD = spec("scene_extractor_v1", "threshold");  // number 0..1
-    private static final JsonNode EXTRACTOR_TYPE = spec("text_extractor_v1", "extractor_type"); // const
-    private static final JsonNode RESPONSE_SHAPE = spec("text_extractor_v1", "response_shape"); // string|object|null
-    private static final JsonNode INTERVAL = spec("multimodal_extractor_v1", "time_split_interval"); // integer|null
-    private static final JsonNode API_KEY = spec("text_extractor_v1", "llm_api_key");   // secret reference|null
-    private static final JsonNode LANGUAGE = spec("text_extractor_v1", "language");     // any string
+    private static final ParameterSpec CHUNK_SIZE = spec("text_extractor_v1", "chunk_size"); // integer 1..100000
+    private static final ParameterSpec SPLIT_BY = spec("text_extractor_v1", "split_by");     // string enum
+    private static final ParameterSpec MODEL = spec("text_extractor_v1", "model");           // string
+    private static final ParameterSpec FPS = spec("multimodal_extractor_v1", "fps");         // number 0.01..60
+    private static final ParameterSpec THRESHOLD = spec("scene_extractor_v1", "threshold");  // number 0..1
+    private static final ParameterSpec EXTRACTOR_TYPE = spec("text_extractor_v1", "extractor_type"); // const
+    private static final ParameterSpec RESPONSE_SHAPE = spec("text_extractor_v1", "response_shape"); // string|object|null
+    private static final ParameterSpec INTERVAL = spec("multimodal_extractor_v1", "time_split_interval"); // integer|null
+    private static final ParameterSpec API_KEY = spec("text_extractor_v1", "llm_api_key");   // secret reference|null
+    private static final ParameterSpec LANGUAGE = spec("text_extractor_v1", "language");     // any string
 
-    private static String problem(JsonNode spec, Object value) {
-        return ConfigurationRules.ParameterCheck.problem(spec, value);
+    private static String problem(ParameterSpec spec, Object value) {
+        return spec.problem(value);
     }
 
     @Test
@@ -101,8 +99,8 @@ class ParameterCheckTest {
     }
 
     @Test
-    void booleanParameterAcceptsOnlyBooleans() throws Exception {
-        JsonNode flag = new ObjectMapper().readTree("{\"type\": \"boolean\"}");
+    void booleanParameterAcceptsOnlyBooleans() {
+        ParameterSpec flag = ParameterSpec.of(Map.of("type", "boolean"));
 
         assertThat(problem(flag, true)).isNull();
         assertThat(problem(flag, "true")).isEqualTo("must be a boolean");

@@ -1,9 +1,7 @@
-package com.collectionledger.command.collection;
+package com.collectionledger.command.collection.rules;
 
 import com.collectionledger.api.collection.CollectionSchedule;
 import com.collectionledger.api.error.Violation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,8 +24,7 @@ final class ScheduleRules {
     private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
             "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
-    private static final JsonNode WHOLE_SECONDS = JsonNodeFactory.instance.objectNode()
-            .put("type", "integer").put("minimum", 1);
+    private static final ParameterSpec WHOLE_SECONDS = ParameterSpec.of(Map.of("type", "integer", "minimum", 1));
     /** One item of a cron field: *, a value or a range, with an optional step. */
     private static final Pattern ITEM = Pattern.compile("(\\*|([0-9A-Za-z]+)(?:-([0-9A-Za-z]+))?)(?:/([0-9]+))?");
 
@@ -49,16 +46,16 @@ final class ScheduleRules {
         String type = schedule.triggerType();
         if (type == null) {
             violations.add(Violation.at("schedule.trigger_type is required: 'cron' or 'interval'", "missing",
-                    "body", "schedule", "trigger_type"));
+                    "schedule", "trigger_type"));
         } else if (!type.equals(CollectionSchedule.CRON) && !type.equals(CollectionSchedule.INTERVAL)) {
             violations.add(Violation.at("schedule.trigger_type must be 'cron' or 'interval'", "enum",
-                    "body", "schedule", "trigger_type"));
+                    "schedule", "trigger_type"));
         }
         Map<String, Object> config = schedule.scheduleConfig();
         if (config == null) {
             violations.add(Violation.at("schedule.schedule_config is required: {cron_expression, timezone?} for "
                     + "'cron', {interval_seconds, start_immediately?} for 'interval'", "missing",
-                    "body", "schedule", "schedule_config"));
+                    "schedule", "schedule_config"));
         } else if (CollectionSchedule.CRON.equals(type)) {
             checkCron(config, violations);
         } else if (CollectionSchedule.INTERVAL.equals(type)) {
@@ -93,7 +90,7 @@ final class ScheduleRules {
             violations.add(Violation.at("an interval schedule needs schedule_config.interval_seconds, e.g. 21600",
                     "missing", at("interval_seconds")));
         } else {
-            String problem = ConfigurationRules.ParameterCheck.problem(WHOLE_SECONDS, seconds);
+            String problem = WHOLE_SECONDS.problem(seconds);
             if (problem != null) {
                 violations.add(Violation.at("interval_seconds " + problem, "value_error", at("interval_seconds")));
             }
@@ -160,6 +157,6 @@ final class ScheduleRules {
     }
 
     private static String[] at(String key) {
-        return new String[]{"body", "schedule", "schedule_config", key};
+        return new String[]{"schedule", "schedule_config", key};
     }
 }

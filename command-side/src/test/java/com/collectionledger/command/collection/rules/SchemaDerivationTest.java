@@ -1,4 +1,4 @@
-package com.collectionledger.command.collection;
+package com.collectionledger.command.collection.rules;
 
 import com.collectionledger.api.schema.FieldSchema;
 import com.collectionledger.api.schema.ObjectSchema;
