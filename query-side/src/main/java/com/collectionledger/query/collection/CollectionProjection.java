@@ -55,23 +55,23 @@ public class CollectionProjection {
 
     @EventHandler
     void on(CollectionCreated event, @SequenceNumber long version) {
-        insert(CollectionViews.created(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
-        insert(CollectionViews.cloned(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionInstantiated event, @SequenceNumber long version) {
-        insert(CollectionViews.instantiated(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionUpdated event, @SequenceNumber long version) {
         find(event.collectionId()).filter(view -> view.version() < version).ifPresent(view -> {
-            CollectionView updated = CollectionViews.updated(view, event, version);
+            CollectionView updated = CollectionViews.apply(view, event, version);
             jdbc.update("""
                             UPDATE view_collection SET collection_name = ?, description = ?, enabled = ?, version = ?,
                                    updated_at = ?, document = ? WHERE collection_id = ?""",

@@ -4,6 +4,7 @@ import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
+import com.collectionledger.query.collection.CollectionIdentifiers;
 import com.collectionledger.query.namespace.NamespaceVisibility;
 import com.collectionledger.query.support.ViewJson;
 import org.axonframework.queryhandling.QueryHandler;
@@ -71,11 +72,14 @@ public class CollectionLineageService {
     private final JdbcTemplate jdbc;
     private final ViewJson json;
     private final NamespaceVisibility visibility;
+    private final CollectionIdentifiers identifiers;
 
-    CollectionLineageService(JdbcTemplate jdbc, ViewJson json, NamespaceVisibility visibility) {
+    CollectionLineageService(JdbcTemplate jdbc, ViewJson json, NamespaceVisibility visibility,
+                             CollectionIdentifiers identifiers) {
         this.jdbc = jdbc;
         this.json = json;
         this.visibility = visibility;
+        this.identifiers = identifiers;
     }
 
     @QueryHandler
@@ -92,15 +96,12 @@ public class CollectionLineageService {
                 query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
     }
 
-    /** By ID, also when deleted (its row stays for lineage), or by the name of a live collection. */
+    /** The collection's row (a deleted one's stays for lineage), if it is one of the namespace. */
     private Row find(String namespaceId, String identifier) {
-        String select = "SELECT collection_id, collection_name, cloned_from, root_collection_id, generation, deleted,"
-                + " document FROM view_collection WHERE namespace_id = ? AND ";
-        List<Row> rows = identifier.startsWith("col_")
-                ? jdbc.query(select + "collection_id = ?", CollectionLineageService::row, namespaceId, identifier)
-                : jdbc.query(select + "collection_name = ? AND NOT deleted", CollectionLineageService::row,
-                namespaceId, identifier);
-        return rows.isEmpty() ? null : rows.get(0);
+        return identifiers.collectionId(namespaceId, identifier).flatMap(collectionId -> jdbc.query(
+                "SELECT collection_id, collection_name, cloned_from, root_collection_id, generation, deleted, document"
+                        + " FROM view_collection WHERE namespace_id = ? AND collection_id = ?",
+                CollectionLineageService::row, namespaceId, collectionId).stream().findFirst()).orElse(null);
     }
 
     private CollectionLineage.Ancestors ancestors(Row collection, StoredView stored, CollectionLineageQuery query) {

@@ -47,15 +47,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import static com.collectionledger.api.collection.CollectionUpdated.PATCHABLE_FIELDS;
 
 /** The collection write routes: create, patch, delete and clone. */
 @RestController
 @RequestMapping("/v1/collections")
 class CollectionCommandController {
 
-    static final Set<String> PATCHABLE = Set.of("collection_name", "description", "enabled", "metadata",
-            "taxonomy_applications");
+    /** The patchable fields as a sentence names them: "a, b and c". */
+    private static final String PATCHABLE_NAMED = String.join(", ", PATCHABLE_FIELDS.subList(0,
+            PATCHABLE_FIELDS.size() - 1)) + " and " + PATCHABLE_FIELDS.get(PATCHABLE_FIELDS.size() - 1);
 
     record DeleteResponse(boolean success, String collectionId, String message) {
     }
@@ -146,7 +148,7 @@ class CollectionCommandController {
                         + written.version() + " not found in the event store"));
     }
 
-    /** PATCH may change only {@link #PATCHABLE}; anything else is a 422 that points to clone. */
+    /** PATCH may change only the patchable fields; anything else is a 422 that points to clone. */
     private static void rejectUnpatchable(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new LedgerException(LedgerError.of(ErrorKind.BAD_REQUEST, "the body must be a JSON object"));
@@ -154,9 +156,9 @@ class CollectionCommandController {
         List<Violation> violations = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!PATCHABLE.contains(field)) {
+            if (!PATCHABLE_FIELDS.contains(field)) {
                 violations.add(Violation.at("'" + field + "' cannot be changed by PATCH; PATCH changes only "
-                        + "collection_name, description, enabled, metadata and taxonomy_applications. "
+                        + PATCHABLE_NAMED + ". "
                         + "To change it, clone the collection (POST /v1/collections/{id}/clone) with the new value",
                         "immutable_field", "body", field));
             }
