@@ -9,13 +9,14 @@ import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.service.rest.model.CollectionModel;
+import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.RequestAttributes;
+import com.collectionledger.service.rest.Versions;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.catalog.ExtractorDefinition;
-import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.service.rest.write.CollectionRequests.CloneCollectionRequest;
 import com.collectionledger.service.rest.write.CollectionRequests.CloneResponse;
@@ -64,15 +65,15 @@ class CollectionCommandController {
 
     private final ReadYourWrites writes;
     private final QueryGateway queries;
-    private final JdbcDirectory directory;
+    private final Identifiers identifiers;
     private final ObjectMapper json;
     private final ExtractorCatalog catalog;
 
-    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
+    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, Identifiers identifiers,
                                 ObjectMapper json, ExtractorCatalog catalog) {
         this.writes = writes;
         this.queries = queries;
-        this.directory = directory;
+        this.identifiers = identifiers;
         this.json = json;
         this.catalog = catalog;
     }
@@ -91,7 +92,7 @@ class CollectionCommandController {
                                                    @PathVariable String identifier,
                                                    @RequestParam(name = "source_version", required = false) Long sourceVersion,
                                                    @RequestBody CloneCollectionRequest request) {
-        String sourceId = resolve(namespaceId, identifier);
+        String sourceId = identifiers.collectionId(namespaceId, identifier);
         String cloneId = Ids.next("col_");
         Written written = writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
                 request.collectionName(), request.toOverrides(), sourceVersion));
@@ -106,7 +107,7 @@ class CollectionCommandController {
                                                      @RequestBody JsonNode body) throws JsonProcessingException {
         rejectUnpatchable(body);
         PatchCollectionRequest patch = json.treeToValue(body, PatchCollectionRequest.class);
-        String collectionId = resolve(namespaceId, identifier);
+        String collectionId = identifiers.collectionId(namespaceId, identifier);
         Written written = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
                 patch.collectionName(), patch.description(), patch.enabled(), patch.metadata(),
                 patch.taxonomyApplications(), Versions.parseIfMatch(ifMatch)));
@@ -118,16 +119,11 @@ class CollectionCommandController {
     ResponseEntity<WriteBody<DeleteResponse>> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
                                                           @PathVariable String identifier,
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String collectionId = resolve(namespaceId, identifier);
+        String collectionId = identifiers.collectionId(namespaceId, identifier);
         Written written = writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
                 Versions.parseIfMatch(ifMatch)));
         return WriteResponses.respond(HttpStatus.OK, written,
                 new DeleteResponse(true, collectionId, "collection " + collectionId + " deleted"));
-    }
-
-    private String resolve(String namespaceId, String identifier) {
-        return directory.liveCollectionId(namespaceId, identifier)
-                .orElseThrow(() -> LedgerException.notFound("collection", identifier));
     }
 
     /**
