@@ -2,8 +2,8 @@ package com.collectionledger.command.catalog;
 
 import com.collectionledger.api.query.FeatureExtractorView;
 import com.collectionledger.api.query.FindFeatureExtractorQuery;
+import com.collectionledger.support.StoredJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class ExtractorCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            JsonNode root = new ObjectMapper().readTree(in);
+            JsonNode root = StoredJson.tree(in);
             List<ExtractorDefinition> definitions = new ArrayList<>();
             root.forEach(node -> definitions.add(ExtractorDefinition.fromJson(node)));
             return new ExtractorCatalog(definitions);

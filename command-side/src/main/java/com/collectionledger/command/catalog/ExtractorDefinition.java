@@ -1,9 +1,9 @@
 package com.collectionledger.command.catalog;
 
 import com.collectionledger.api.query.FeatureExtractorView;
+import com.collectionledger.support.StoredJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +20,6 @@ public record ExtractorDefinition(String name, String version, Map<String, Input
                                   int minimumInputs, List<String> outputs, Map<String, JsonNode> parameters,
                                   JsonNode document) {
 
-    private static final ObjectMapper PLAIN = new ObjectMapper();
-
     /** An extractor input and the source field types it accepts. */
     public record Input(String name, Set<String> acceptedTypes) {
     }
@@ -37,7 +35,7 @@ public record ExtractorDefinition(String name, String version, Map<String, Input
     }
 
     private static List<Map<String, Object>> plain(JsonNode items) {
-        return items.isArray() ? PLAIN.convertValue(items, new TypeReference<>() { }) : List.of();
+        return items.isArray() ? StoredJson.convert(items, new TypeReference<>() { }) : List.of();
     }
 
     static ExtractorDefinition fromJson(JsonNode node) {
