@@ -9,7 +9,6 @@ import com.collectionledger.api.query.CollectionHistory;
 import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionPage;
 import com.collectionledger.api.query.CollectionView;
-import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.api.query.ListCollectionsQuery;
 import com.collectionledger.api.query.ListCriteria;
 import com.collectionledger.query.filter.ListFields;
