@@ -2,8 +2,8 @@ package com.collectionledger.command.catalog;
 
 import com.collectionledger.api.query.FeatureExtractorView;
 import com.collectionledger.api.query.FindFeatureExtractorQuery;
+import com.collectionledger.support.StoredJson;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class ExtractorCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
-            List<Map<String, Object>> entries = new ObjectMapper().readValue(in, new TypeReference<>() { });
+            List<Map<String, Object>> entries = StoredJson.convert(StoredJson.tree(in), new TypeReference<>() { });
             return new ExtractorCatalog(entries.stream().map(ExtractorDefinition::of).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -234,8 +234,7 @@ public class Collection {
     @EventSourcingHandler
     void on(CollectionUpdated event, @SequenceNumber long sequence) {
         collectionName = event.collectionName();
-        config = config.patched(event.description(), event.enabled(), event.metadata(),
-                event.taxonomyApplications());
+        config = config.withPatch(event);
         version = sequence;
         revisions.put(sequence, new Revision(sequence, config, inputSchema));
     }

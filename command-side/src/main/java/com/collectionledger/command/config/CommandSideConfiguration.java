@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -36,11 +35,10 @@ public class CommandSideConfiguration {
         return ExtractorCatalog.builtIn();
     }
 
-    /** Collections with long histories load from a snapshot taken every {@code threshold} events. */
+    /** Collections with long histories load from a snapshot taken every so many events. */
     @Bean
-    SnapshotTriggerDefinition collectionSnapshotTrigger(Snapshotter snapshotter,
-                                                        @Value("${ledger.snapshot-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition collectionSnapshotTrigger(Snapshotter snapshotter, CommandSideSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 
     /**

@@ -24,6 +24,7 @@ import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.collection.rules.InputSchemaFit;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.DomainException;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,12 +54,10 @@ class DirectoryProjection {
     static final String GROUP = "directory";
 
     private final JdbcTemplate jdbc;
-    private final DirectoryJson json;
     private final JdbcDirectory directory;
 
-    DirectoryProjection(JdbcTemplate jdbc, DirectoryJson json, JdbcDirectory directory) {
+    DirectoryProjection(JdbcTemplate jdbc, JdbcDirectory directory) {
         this.jdbc = jdbc;
-        this.json = json;
         this.directory = directory;
     }
 
@@ -66,7 +65,7 @@ class DirectoryProjection {
     void on(NamespaceCreated event) {
         try {
             jdbc.update("INSERT INTO dir_namespace (namespace_id, namespace_name, feature_extractors) VALUES (?, ?, ?)",
-                    event.namespaceId(), event.namespaceName(), json.write(event.featureExtractors()));
+                    event.namespaceId(), event.namespaceName(), StoredJson.write(event.featureExtractors()));
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("namespace", event.namespaceName());
         }
@@ -81,7 +80,7 @@ class DirectoryProjection {
     void on(NamespaceUpdated event) {
         try {
             jdbc.update("UPDATE dir_namespace SET namespace_name = ?, feature_extractors = ? WHERE namespace_id = ?",
-                    event.namespaceName(), json.write(event.featureExtractors()), event.namespaceId());
+                    event.namespaceName(), StoredJson.write(event.featureExtractors()), event.namespaceId());
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("namespace", event.namespaceName());
         }
@@ -97,7 +96,7 @@ class DirectoryProjection {
         lockLiveNamespace(event.namespaceId());
         try {
             jdbc.update("INSERT INTO dir_bucket (bucket_id, namespace_id, bucket_name, bucket_schema) VALUES (?, ?, ?, ?)",
-                    event.bucketId(), event.namespaceId(), event.bucketName(), json.write(event.bucketSchema()));
+                    event.bucketId(), event.namespaceId(), event.bucketName(), StoredJson.write(event.bucketSchema()));
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("bucket", event.bucketName());
         }
@@ -112,7 +111,7 @@ class DirectoryProjection {
     void on(BucketUpdated event) {
         try {
             jdbc.update("UPDATE dir_bucket SET bucket_name = ?, bucket_schema = ? WHERE bucket_id = ?",
-                    event.bucketName(), json.write(event.bucketSchema()), event.bucketId());
+                    event.bucketName(), StoredJson.write(event.bucketSchema()), event.bucketId());
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("bucket", event.bucketName());
         }
@@ -166,8 +165,8 @@ class DirectoryProjection {
                         INSERT INTO dir_collection (collection_id, namespace_id, collection_name, output_schema,
                                                     feature_extractor_id, source_lineage, deleted)
                         VALUES (?, ?, ?, ?, ?, ?, FALSE)""",
-                collectionId, namespaceId, name, json.write(schemas.outputSchema()), extractorId,
-                json.write(schemas.sourceLineage()));
+                collectionId, namespaceId, name, StoredJson.write(schemas.outputSchema()), extractorId,
+                StoredJson.write(schemas.sourceLineage()));
         if (SourceConfig.BUCKET.equals(config.source().type())) {
             addBucketSources(collectionId, namespaceId, config.source().bucketIds(), schemas.inputSchema());
         }

@@ -4,6 +4,7 @@ import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.namespace.ExtractorRef;
 import com.collectionledger.api.schema.ObjectSchema;
 import com.collectionledger.command.domain.Directory;
+import com.collectionledger.support.StoredJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,38 +24,37 @@ public class JdbcDirectory implements Directory {
     private static final TypeReference<List<SourceLineageEntry>> LINEAGE = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
-    private final DirectoryJson json;
     private final RowMapper<CollectionEntry> collectionRow;
     private final RowMapper<BucketEntry> bucketRow;
 
-    JdbcDirectory(JdbcTemplate jdbc, DirectoryJson json) {
+    JdbcDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
         this.collectionRow = (rs, i) -> new CollectionEntry(rs.getString("collection_id"), rs.getString("namespace_id"),
-                rs.getString("collection_name"), json.read(rs.getString("output_schema"), ObjectSchema.class),
+                rs.getString("collection_name"), StoredJson.read(rs.getString("output_schema"), ObjectSchema.class),
                 rs.getString("feature_extractor_id"), sourceLineage(rs.getString("source_lineage"),
                         rs.getString("feature_extractor_id"), rs.getString("output_schema")));
         this.bucketRow = (rs, i) -> new BucketEntry(rs.getString("bucket_id"), rs.getString("namespace_id"),
-                rs.getString("bucket_name"), json.read(rs.getString("bucket_schema"), ObjectSchema.class));
+                rs.getString("bucket_name"), StoredJson.read(rs.getString("bucket_schema"), ObjectSchema.class));
     }
 
     /** Rows written before the lineage had tiers are read in the new shape (see {@link LegacySourceLineage}). */
     private List<SourceLineageEntry> sourceLineage(String lineage, String featureExtractorId, String outputSchema) {
-        JsonNode entries = json.tree(lineage);
+        JsonNode entries = StoredJson.tree(lineage);
         if (LegacySourceLineage.isLegacy(entries)) {
             ObjectNode own = JsonNodeFactory.instance.objectNode();
             own.set("featureExtractor", LegacySourceLineage.extractorOf(featureExtractorId));
-            own.set("outputSchema", json.tree(outputSchema));
+            own.set("outputSchema", StoredJson.tree(outputSchema));
             entries = LegacySourceLineage.convert(entries, own, null);
         }
-        return json.convert(entries, LINEAGE);
+        return StoredJson.convert(entries, LINEAGE);
     }
 
     @Override
     public Optional<NamespaceEntry> namespace(String namespaceId) {
         return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ?",
                 (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
-                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId).stream().findFirst();
+                        StoredJson.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId)
+                .stream().findFirst();
     }
 
     @Override
@@ -86,7 +86,7 @@ public class JdbcDirectory implements Directory {
     public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
         return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
                 (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
-                        json.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
+                        StoredJson.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
                 .stream().findFirst();
     }
 

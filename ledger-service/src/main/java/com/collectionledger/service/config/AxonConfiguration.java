@@ -2,11 +2,9 @@ package com.collectionledger.service.config;
 
 import com.collectionledger.api.AuditMetadata;
 import com.collectionledger.command.collection.Collection;
+import com.collectionledger.support.StoredJson;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -21,16 +19,12 @@ import org.springframework.context.annotation.Configuration;
 public class AxonConfiguration {
 
     /**
-     * Axon's own mapper, so that HTTP settings (snake_case) never change the stored event JSON.
-     * Unknown properties are tolerated: an older reader must not choke on a newer event.
+     * Axon's own mapper, configured as all stored JSON is, so that HTTP settings (snake_case) never
+     * change the stored events. A new one, not shared: Axon registers modules of its own on it.
      */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addMixIn(Collection.class, SnapshotOfFields.class);
+        return StoredJson.newMapper().addMixIn(Collection.class, SnapshotOfFields.class);
     }
 
     /**

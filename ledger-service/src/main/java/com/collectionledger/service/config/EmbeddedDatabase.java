@@ -1,6 +1,5 @@
 package com.collectionledger.service.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The embedded default: unless {@code spring.datasource.url} says otherwise, the store is an H2 file
- * database under {@code ledger.data-dir} ({@code LEDGER_DATA_DIR}, default {@code ./data}), made
- * absolute so that it does not move with H2's idea of the working directory.
+ * database under {@code ledger.data-dir} ({@code LEDGER_DATA_DIR}), made absolute so that it does
+ * not move with H2's idea of the working directory.
  */
 @Configuration
 public class EmbeddedDatabase {
@@ -21,9 +20,9 @@ public class EmbeddedDatabase {
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource")
-    DataSourceProperties dataSourceProperties(@Value("${ledger.data-dir:./data}") String dataDir) {
+    DataSourceProperties dataSourceProperties(LedgerProperties settings) {
         DataSourceProperties properties = new DataSourceProperties();
-        properties.setUrl(h2Url(Path.of(dataDir)));
+        properties.setUrl(h2Url(Path.of(settings.dataDir())));
         properties.setUsername("sa");
         properties.setPassword("");
         return properties;

@@ -1,11 +1,9 @@
 package com.collectionledger.service.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Keeps every transaction on PostgreSQL far shorter than the processors' gap timeout (Axon's
@@ -17,21 +15,20 @@ import java.time.Duration;
 @Component
 class StoreTimeouts implements BeanPostProcessor {
 
-    private final Duration statementTimeout;
-    private final Duration idleInTransactionTimeout;
+    /** Looked up when the pool is made: a post-processor that took them at once would bind them too early. */
+    private final ObjectProvider<LedgerProperties> settings;
 
-    StoreTimeouts(@Value("${ledger.store.statement-timeout:10s}") Duration statementTimeout,
-                  @Value("${ledger.store.idle-in-transaction-timeout:10s}") Duration idleInTransactionTimeout) {
-        this.statementTimeout = statementTimeout;
-        this.idleInTransactionTimeout = idleInTransactionTimeout;
+    StoreTimeouts(ObjectProvider<LedgerProperties> settings) {
+        this.settings = settings;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
                 && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-            pool.setConnectionInitSql("SET statement_timeout = " + statementTimeout.toMillis()
-                    + "; SET idle_in_transaction_session_timeout = " + idleInTransactionTimeout.toMillis());
+            LedgerProperties.Store store = settings.getObject().store();
+            pool.setConnectionInitSql("SET statement_timeout = " + store.statementTimeout().toMillis()
+                    + "; SET idle_in_transaction_session_timeout = " + store.idleInTransactionTimeout().toMillis());
         }
         return bean;
     }

@@ -2,6 +2,7 @@ package com.collectionledger.service.rest;
 
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
+import com.collectionledger.service.config.LedgerProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,11 +11,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -30,8 +29,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper json;
 
-    BodySizeLimitFilter(@Value("${ledger.max-body-size:256KB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit.toBytes();
+    BodySizeLimitFilter(LedgerProperties settings, ObjectMapper json) {
+        this.limit = settings.maxBodySize().toBytes();
         this.json = json;
     }
 

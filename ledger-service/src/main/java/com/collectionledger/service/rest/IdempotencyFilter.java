@@ -6,6 +6,7 @@ import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.service.rest.ErrorEnvelope;
+import com.collectionledger.support.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,9 +25,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -132,16 +130,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     /** The request as sent: method, path, query, namespace and body. */
     private static String hash(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
-                    + " " + request.getAttribute(RequestAttributes.NAMESPACE_ID) + "\n";
-            sha.update(head.getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String head = request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
+                + " " + request.getAttribute(RequestAttributes.NAMESPACE_ID) + "\n";
+        return new Sha256().add(head).add(body).hex();
     }
 
     /** Replays a stored answer as it was. */

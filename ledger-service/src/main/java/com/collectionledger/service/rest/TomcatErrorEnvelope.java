@@ -28,20 +28,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 class TomcatErrorEnvelope implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+    private final ObjectMapper json;
+
+    TomcatErrorEnvelope(ObjectMapper json) {
+        this.json = json;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 // The host adds a valve of this class on start unless it already has one.
                 host.setErrorReportValveClass(EnvelopeValve.class.getName());
-                host.getPipeline().addValve(new EnvelopeValve());
+                host.getPipeline().addValve(new EnvelopeValve(json));
             }
         });
     }
 
     static final class EnvelopeValve extends ErrorReportValve {
 
-        private final ObjectMapper json = new ObjectMapper();
+        private final ObjectMapper json;
+
+        EnvelopeValve(ObjectMapper json) {
+            this.json = json;
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {

@@ -1,11 +1,11 @@
 package com.collectionledger.service.security;
 
+import com.collectionledger.support.Sha256;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +57,7 @@ public class ApiKeyStore {
                 || secret.length() > 256) {
             return Optional.empty();
         }
-        byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = Sha256.hex(secret).getBytes(StandardCharsets.US_ASCII);
         List<Row> rows = jdbc.query("""
                         SELECT * FROM api_key
                         WHERE key_prefix = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""",
@@ -79,7 +78,8 @@ public class ApiKeyStore {
     }
 
     public boolean exists(String secret) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE key_hash = ?", Integer.class, hash(secret));
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE key_hash = ?", Integer.class,
+                Sha256.hex(secret));
         return count != null && count > 0;
     }
 
@@ -103,7 +103,7 @@ public class ApiKeyStore {
                         INSERT INTO api_key (key_id, key_name, key_prefix, key_hash, permissions, namespaces,
                                              created_at, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), hash(secret), wire(permissions),
+                keyId, name, secret.substring(0, LOOKUP_PREFIX_LENGTH), Sha256.hex(secret), wire(permissions),
                 String.join(",", namespaces), Timestamp.from(now), expiresAt == null ? null : Timestamp.from(expiresAt));
         return info(keyId).orElseThrow();
     }
@@ -159,14 +159,5 @@ public class ApiKeyStore {
             text.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }
         return text.toString();
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package com.collectionledger.service.security;
 
+import com.collectionledger.service.config.LedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -20,9 +20,9 @@ class BootstrapApiKey implements ApplicationRunner {
     private final ApiKeyStore keys;
     private final String bootstrapSecret;
 
-    BootstrapApiKey(ApiKeyStore keys, @Value("${ledger.bootstrap-api-key:}") String bootstrapSecret) {
+    BootstrapApiKey(ApiKeyStore keys, LedgerProperties settings) {
         this.keys = keys;
-        this.bootstrapSecret = bootstrapSecret;
+        this.bootstrapSecret = settings.bootstrapApiKey();
     }
 
     @Override

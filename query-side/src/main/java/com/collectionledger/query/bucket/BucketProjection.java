@@ -13,8 +13,8 @@ import com.collectionledger.query.filter.FieldIndex;
 import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
-import com.collectionledger.query.support.ViewJson;
 import com.collectionledger.query.support.ViewTimestamps;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,14 +31,12 @@ import java.util.Optional;
 public class BucketProjection {
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private final ViewPositions positions;
     private final FieldIndex index;
     private final ListSql lists;
 
-    BucketProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
+    BucketProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
-        this.json = json;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
@@ -52,7 +50,7 @@ public class BucketProjection {
                         INSERT INTO view_bucket (bucket_id, namespace_id, bucket_name, description, created_at, updated_at,
                             document) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 view.bucketId(), view.namespaceId(), view.bucketName(), view.description(),
-                ViewTimestamps.of(view.createdAt()), ViewTimestamps.of(view.updatedAt()), json.write(view));
+                ViewTimestamps.of(view.createdAt()), ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
         index.replace(ListFields.BUCKETS, view.bucketId(), view);
         positions.advance(event.bucketId(), 0);
     }
@@ -65,13 +63,13 @@ public class BucketProjection {
     @EventHandler
     void on(BucketUpdated event, @SequenceNumber long version) {
         jdbc.queryForList("SELECT document FROM view_bucket WHERE bucket_id = ?", String.class, event.bucketId())
-                .stream().findFirst().map(document -> json.read(document, BucketView.class).updated(event))
+                .stream().findFirst().map(document -> StoredJson.read(document, BucketView.class).updated(event))
                 .ifPresent(view -> {
                     jdbc.update("""
                                     UPDATE view_bucket SET bucket_name = ?, description = ?, updated_at = ?, document = ?
                                     WHERE bucket_id = ?""",
                             view.bucketName(), view.description(), ViewTimestamps.of(view.updatedAt()),
-                            json.write(view), view.bucketId());
+                            StoredJson.write(view), view.bucketId());
                     index.replace(ListFields.BUCKETS, view.bucketId(), view);
                 });
         positions.advance(event.bucketId(), version);
@@ -94,7 +92,7 @@ public class BucketProjection {
     Optional<BucketView> handle(FindBucketQuery query) {
         return jdbc.queryForList("SELECT document FROM view_bucket WHERE namespace_id = ? AND (bucket_id = ? OR bucket_name = ?)",
                         String.class, query.namespaceId(), query.identifier(), query.identifier())
-                .stream().findFirst().map(document -> json.read(document, BucketView.class));
+                .stream().findFirst().map(document -> StoredJson.read(document, BucketView.class));
     }
 
     @QueryHandler

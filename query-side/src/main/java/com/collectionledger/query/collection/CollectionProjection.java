@@ -15,8 +15,8 @@ import com.collectionledger.query.filter.FieldIndex;
 import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
-import com.collectionledger.query.support.ViewJson;
 import com.collectionledger.query.support.ViewTimestamps;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,14 +40,12 @@ import java.util.Optional;
 public class CollectionProjection {
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private final ViewPositions positions;
     private final FieldIndex index;
     private final ListSql lists;
 
-    CollectionProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
+    CollectionProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
-        this.json = json;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
@@ -55,28 +53,28 @@ public class CollectionProjection {
 
     @EventHandler
     void on(CollectionCreated event, @SequenceNumber long version) {
-        insert(CollectionViews.created(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
-        insert(CollectionViews.cloned(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionInstantiated event, @SequenceNumber long version) {
-        insert(CollectionViews.instantiated(event, version));
+        insert(CollectionViews.apply(null, event, version));
     }
 
     @EventHandler
     void on(CollectionUpdated event, @SequenceNumber long version) {
         find(event.collectionId()).filter(view -> view.version() < version).ifPresent(view -> {
-            CollectionView updated = CollectionViews.updated(view, event, version);
+            CollectionView updated = CollectionViews.apply(view, event, version);
             jdbc.update("""
                             UPDATE view_collection SET collection_name = ?, description = ?, enabled = ?, version = ?,
                                    updated_at = ?, document = ? WHERE collection_id = ?""",
                     updated.collectionName(), updated.config().description(), updated.config().enabled(), version,
-                    ViewTimestamps.of(event.updatedAt()), json.write(updated), view.collectionId());
+                    ViewTimestamps.of(event.updatedAt()), StoredJson.write(updated), view.collectionId());
             index.replace(ListFields.COLLECTIONS, view.collectionId(), updated);
         });
         positions.advance(event.collectionId(), version);
@@ -104,7 +102,7 @@ public class CollectionProjection {
                         WHERE namespace_id = ? AND NOT deleted AND (collection_id = ? OR collection_name = ?)
                         ORDER BY CASE WHEN collection_id = ? THEN 0 ELSE 1 END""",
                         String.class, query.namespaceId(), query.identifier(), query.identifier(), query.identifier())
-                .stream().findFirst().map(document -> json.read(document, CollectionView.class));
+                .stream().findFirst().map(document -> StoredJson.read(document, CollectionView.class));
     }
 
     @QueryHandler
@@ -117,7 +115,7 @@ public class CollectionProjection {
 
     private Optional<CollectionView> find(String collectionId) {
         return jdbc.queryForList("SELECT document FROM view_collection WHERE collection_id = ?", String.class,
-                collectionId).stream().findFirst().map(document -> json.read(document, CollectionView.class));
+                collectionId).stream().findFirst().map(document -> StoredJson.read(document, CollectionView.class));
     }
 
     private void insert(CollectionView view) {
@@ -133,7 +131,7 @@ public class CollectionProjection {
                 view.config().featureExtractor().featureExtractorId(),
                 lineage.clonedFrom() == null ? null : lineage.clonedFrom().collectionId(),
                 lineage.rootCollectionId(), lineage.generation(), view.version(), ViewTimestamps.of(view.createdAt()),
-                ViewTimestamps.of(view.updatedAt()), json.write(view));
+                ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
         index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
         positions.advance(view.collectionId(), view.version());
     }

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
@@ -34,12 +33,11 @@ public class QuerySideConfiguration {
      * the error propagates, the batch rolls back and the processor retries it.
      */
     @Autowired
-    void configureReadModel(EventProcessingConfigurer processing,
-                            @Value("${ledger.read-model.batch-size:100}") int batchSize,
-                            @Value("${ledger.read-model.segments:16}") int segments) {
+    void configureReadModel(EventProcessingConfigurer processing, QuerySideSettings settings) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
                         config -> wakingEventSource(config.eventStore()),
-                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
+                        (config, builder) -> builder.batchSize(settings.readModelBatchSize())
+                                .initialSegmentCount(settings.readModelSegments()))
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }

@@ -9,7 +9,7 @@ import com.collectionledger.api.query.ListFilter.Condition;
 import com.collectionledger.api.query.ListFilter.Group;
 import com.collectionledger.api.query.ListFilter.Logic;
 import com.collectionledger.api.query.ListFilter.Operator;
-import com.collectionledger.query.support.ViewJson;
+import com.collectionledger.support.StoredJson;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,12 +31,10 @@ public class ListSql {
     }
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private volatile SqlDialect dialect;
 
-    ListSql(JdbcTemplate jdbc, ViewJson json) {
+    ListSql(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /**
@@ -61,7 +59,7 @@ public class ListSql {
             args.add(limit);
             args.add(offset);
             List<V> results = jdbc.queryForList("SELECT t.document" + from + where + order + " LIMIT ? OFFSET ?",
-                    String.class, args.toArray()).stream().map(document -> json.read(document, type)).toList();
+                    String.class, args.toArray()).stream().map(document -> StoredJson.read(document, type)).toList();
             return new Page<>(results, total == null ? 0 : total);
         } catch (DataAccessException e) {
             LedgerException invalid = regexFailure(e);

@@ -10,6 +10,7 @@ import com.collectionledger.api.query.CollectionHistory;
 import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionAtQuery;
+import com.collectionledger.query.collection.CollectionIdentifiers;
 import com.collectionledger.query.collection.CollectionViews;
 import com.collectionledger.query.namespace.NamespaceVisibility;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -36,11 +37,14 @@ public class CollectionHistoryService {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final NamespaceVisibility visibility;
+    private final CollectionIdentifiers identifiers;
 
-    CollectionHistoryService(EventStore eventStore, JdbcTemplate jdbc, NamespaceVisibility visibility) {
+    CollectionHistoryService(EventStore eventStore, JdbcTemplate jdbc, NamespaceVisibility visibility,
+                             CollectionIdentifiers identifiers) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.visibility = visibility;
+        this.identifiers = identifiers;
     }
 
     /** A namespace clone's source lies in the source namespace: shown only to callers who may use it. */
@@ -62,14 +66,12 @@ public class CollectionHistoryService {
         for (DomainEventMessage<?> event : events) {
             Map<String, Object> changes = new LinkedHashMap<>();
             Object payload = event.getPayload();
-            long sequence = event.getSequenceNumber();
+            CollectionView next = CollectionViews.apply(state, payload, event.getSequenceNumber());
             if (payload instanceof CollectionCreated created) {
-                state = CollectionViews.created(created, sequence);
                 changes.put("collection_name", created.collectionName());
                 changes.put("source", created.config().source());
                 changes.put("feature_extractor_id", created.config().featureExtractor().featureExtractorId());
             } else if (payload instanceof CollectionCloned cloned) {
-                state = CollectionViews.cloned(cloned, sequence);
                 changes.put("collection_name", cloned.collectionName());
                 changes.put("source_collection_id", cloned.sourceCollectionId());
                 if (sourceVisible(query, cloned)) {
@@ -80,7 +82,6 @@ public class CollectionHistoryService {
                 }
                 changes.put("overridden_fields", cloned.overriddenFields());
             } else if (payload instanceof CollectionInstantiated instantiated) {
-                state = CollectionViews.instantiated(instantiated, sequence);
                 changes.put("collection_name", instantiated.collectionName());
                 changes.put("template_id", instantiated.templateId());
                 changes.put("template_name", instantiated.templateName());
@@ -90,15 +91,15 @@ public class CollectionHistoryService {
                 changes.put("source", instantiated.config().source());
                 changes.put("tags", instantiated.tags());
             } else if (payload instanceof CollectionUpdated updated && state != null) {
-                CollectionView next = CollectionViews.updated(state, updated, sequence);
                 for (String field : updated.changedFields()) {
-                    changes.put(field, fromTo(patchable(state, field), patchable(next, field)));
+                    changes.put(field, fromTo(CollectionViews.patchableValue(state, field),
+                            CollectionViews.patchableValue(next, field)));
                 }
-                state = next;
             } else if (payload instanceof CollectionDeleted deleted) {
                 changes.put("collection_name", deleted.collectionName());
             }
-            entries.add(new CollectionHistory.Entry(sequence, event.getPayloadType().getSimpleName(),
+            state = next;
+            entries.add(new CollectionHistory.Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
                     event.getTimestamp(), new CollectionHistory.Actor(text(event, AuditMetadata.ACTOR_KEY_ID),
                     text(event, AuditMetadata.ACTOR_NAME)), text(event, AuditMetadata.REQUEST_ID), changes));
         }
@@ -117,35 +118,20 @@ public class CollectionHistoryService {
             if (!included.test(event)) {
                 break;
             }
-            Object payload = event.getPayload();
-            long sequence = event.getSequenceNumber();
-            if (payload instanceof CollectionCreated created) {
-                state = CollectionViews.created(created, sequence);
-            } else if (payload instanceof CollectionCloned cloned) {
-                state = CollectionViews.cloned(cloned, sequence);
-            } else if (payload instanceof CollectionInstantiated instantiated) {
-                state = CollectionViews.instantiated(instantiated, sequence);
-            } else if (payload instanceof CollectionUpdated updated && state != null) {
-                state = CollectionViews.updated(state, updated, sequence);
-            } else if (payload instanceof CollectionDeleted) {
-                state = null;
-            }
+            state = CollectionViews.apply(state, event.getPayload(), event.getSequenceNumber());
         }
         return Optional.ofNullable(state);
     }
 
     /** The events of a collection of the namespace, by ID (also when deleted) or by a live name. */
     private List<DomainEventMessage<?>> events(String namespaceId, String identifier) {
-        String collectionId = identifier.startsWith("col_") ? identifier
-                : jdbc.queryForList("SELECT collection_id FROM view_collection WHERE namespace_id = ? "
-                        + "AND collection_name = ? AND NOT deleted", String.class, namespaceId, identifier)
-                .stream().findFirst().orElse(null);
-        if (collectionId == null) {
+        Optional<String> collectionId = identifiers.collectionId(namespaceId, identifier);
+        if (collectionId.isEmpty()) {
             return List.of();
         }
         List<DomainEventMessage<?>> events = new ArrayList<>();
         // From sequence 0: the whole stream, never a snapshot.
-        eventStore.readEvents(collectionId, 0).forEachRemaining(events::add);
+        eventStore.readEvents(collectionId.get(), 0).forEachRemaining(events::add);
         if (events.isEmpty() || !namespaceOf(events.get(0)).equals(namespaceId)) {
             return List.of(); // another namespace's collection is a missing one
         }
@@ -153,28 +139,8 @@ public class CollectionHistoryService {
     }
 
     private static String namespaceOf(DomainEventMessage<?> first) {
-        Object payload = first.getPayload();
-        if (payload instanceof CollectionCreated created) {
-            return created.namespaceId();
-        }
-        if (payload instanceof CollectionCloned cloned) {
-            return cloned.namespaceId();
-        }
-        if (payload instanceof CollectionInstantiated instantiated) {
-            return instantiated.namespaceId();
-        }
-        return "";
-    }
-
-    private static Object patchable(CollectionView view, String field) {
-        return switch (field) {
-            case "collection_name" -> view.collectionName();
-            case "description" -> view.config().description();
-            case "enabled" -> view.config().enabled();
-            case "metadata" -> view.config().metadata();
-            case "taxonomy_applications" -> view.config().taxonomyApplications();
-            default -> null;
-        };
+        CollectionView created = CollectionViews.apply(null, first.getPayload(), first.getSequenceNumber());
+        return created == null ? "" : created.namespaceId();
     }
 
     private static Map<String, Object> fromTo(Object from, Object to) {

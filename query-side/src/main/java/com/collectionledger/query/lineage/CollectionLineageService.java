@@ -4,8 +4,9 @@ import com.collectionledger.api.collection.Lineage;
 import com.collectionledger.api.collection.SourceLineageEntry;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
+import com.collectionledger.query.collection.CollectionIdentifiers;
 import com.collectionledger.query.namespace.NamespaceVisibility;
-import com.collectionledger.query.support.ViewJson;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -69,13 +70,13 @@ public class CollectionLineageService {
             + " FROM tree WHERE tree.depth > 0";
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private final NamespaceVisibility visibility;
+    private final CollectionIdentifiers identifiers;
 
-    CollectionLineageService(JdbcTemplate jdbc, ViewJson json, NamespaceVisibility visibility) {
+    CollectionLineageService(JdbcTemplate jdbc, NamespaceVisibility visibility, CollectionIdentifiers identifiers) {
         this.jdbc = jdbc;
-        this.json = json;
         this.visibility = visibility;
+        this.identifiers = identifiers;
     }
 
     @QueryHandler
@@ -84,7 +85,7 @@ public class CollectionLineageService {
         if (collection == null) {
             return null;
         }
-        StoredView stored = json.read(collection.document(), StoredView.class);
+        StoredView stored = StoredJson.read(collection.document(), StoredView.class);
         return new CollectionLineage(collection.collectionId(), collection.collectionName(), collection.deleted(),
                 collection.rootCollectionId(), collection.generation(),
                 stored.schemas() == null ? List.of() : stored.schemas().sourceLineage(),
@@ -92,15 +93,12 @@ public class CollectionLineageService {
                 query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
     }
 
-    /** By ID, also when deleted (its row stays for lineage), or by the name of a live collection. */
+    /** The collection's row (a deleted one's stays for lineage), if it is one of the namespace. */
     private Row find(String namespaceId, String identifier) {
-        String select = "SELECT collection_id, collection_name, cloned_from, root_collection_id, generation, deleted,"
-                + " document FROM view_collection WHERE namespace_id = ? AND ";
-        List<Row> rows = identifier.startsWith("col_")
-                ? jdbc.query(select + "collection_id = ?", CollectionLineageService::row, namespaceId, identifier)
-                : jdbc.query(select + "collection_name = ? AND NOT deleted", CollectionLineageService::row,
-                namespaceId, identifier);
-        return rows.isEmpty() ? null : rows.get(0);
+        return identifiers.collectionId(namespaceId, identifier).flatMap(collectionId -> jdbc.query(
+                "SELECT collection_id, collection_name, cloned_from, root_collection_id, generation, deleted, document"
+                        + " FROM view_collection WHERE namespace_id = ? AND collection_id = ?",
+                CollectionLineageService::row, namespaceId, collectionId).stream().findFirst()).orElse(null);
     }
 
     private CollectionLineage.Ancestors ancestors(Row collection, StoredView stored, CollectionLineageQuery query) {
@@ -128,7 +126,7 @@ public class CollectionLineageService {
                     true);
             entries.add(hidden.contains(link.namespaceId()) ? ancestor.hidden() : ancestor);
             if (i + 1 < chain.size()) {
-                copied = json.read(link.document(), StoredLink.class).lineage().clonedFrom();
+                copied = StoredJson.read(link.document(), StoredLink.class).lineage().clonedFrom();
             }
         }
         Link last = chain.get(chain.size() - 1);
@@ -140,7 +138,8 @@ public class CollectionLineageService {
         List<InNamespace<CollectionLineage.Descendant>> page = jdbc.query(DESCENDANTS_PAGE, (rs, i) -> {
             totals[0] = rs.getLong("total");
             totals[1] = rs.getInt("cut");
-            Lineage.ClonedFrom copied = json.read(rs.getString("document"), StoredLink.class).lineage().clonedFrom();
+            Lineage.ClonedFrom copied = StoredJson.read(rs.getString("document"), StoredLink.class).lineage()
+                    .clonedFrom();
             return new InNamespace<>(rs.getString("namespace_id"), new CollectionLineage.Descendant(rs.getInt("depth"),
                     rs.getString("collection_id"), rs.getString("collection_name"), rs.getString("parent_id"),
                     rs.getInt("generation"), copied == null ? 0 : copied.sourceVersion(),

@@ -13,8 +13,8 @@ import com.collectionledger.query.filter.FieldIndex;
 import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
-import com.collectionledger.query.support.ViewJson;
 import com.collectionledger.query.support.ViewTimestamps;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -36,14 +36,12 @@ import java.util.Optional;
 public class NamespaceProjection {
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private final ViewPositions positions;
     private final FieldIndex index;
     private final ListSql lists;
 
-    NamespaceProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
+    NamespaceProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
-        this.json = json;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
@@ -57,7 +55,7 @@ public class NamespaceProjection {
                         INSERT INTO view_namespace (namespace_id, namespace_name, description, created_at, updated_at,
                             document) VALUES (?, ?, ?, ?, ?, ?)""",
                 view.namespaceId(), view.namespaceName(), view.description(), ViewTimestamps.of(view.createdAt()),
-                ViewTimestamps.of(view.updatedAt()), json.write(view));
+                ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
         index.replace(ListFields.NAMESPACES, view.namespaceId(), view);
         positions.advance(event.namespaceId(), 0);
     }
@@ -73,8 +71,8 @@ public class NamespaceProjection {
             jdbc.update("""
                             UPDATE view_namespace SET namespace_name = ?, description = ?, updated_at = ?, document = ?
                             WHERE namespace_id = ?""",
-                    view.namespaceName(), view.description(), ViewTimestamps.of(view.updatedAt()), json.write(view),
-                    view.namespaceId());
+                    view.namespaceName(), view.description(), ViewTimestamps.of(view.updatedAt()),
+                    StoredJson.write(view), view.namespaceId());
             index.replace(ListFields.NAMESPACES, view.namespaceId(), view);
         });
         positions.advance(event.namespaceId(), version);
@@ -101,7 +99,7 @@ public class NamespaceProjection {
     private Optional<NamespaceView> find(String identifier) {
         return jdbc.queryForList("SELECT document FROM view_namespace WHERE namespace_id = ? OR namespace_name = ?",
                         String.class, identifier, identifier)
-                .stream().findFirst().map(document -> json.read(document, NamespaceView.class));
+                .stream().findFirst().map(document -> StoredJson.read(document, NamespaceView.class));
     }
 
     /** The views with how many buckets and live collections each namespace holds, counted now. */

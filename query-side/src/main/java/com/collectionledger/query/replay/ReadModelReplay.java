@@ -1,6 +1,7 @@
 package com.collectionledger.query.replay;
 
 import com.collectionledger.query.ReadModel;
+import com.collectionledger.support.Sha256;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -9,11 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,22 +82,22 @@ public class ReadModelReplay {
 
     /** SHA-256 over every row of every view, in key order. Equal read models give equal digests. */
     public Digest digest() {
-        MessageDigest sha = sha256();
+        Sha256 sha = new Sha256();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String view : VIEWS) {
             long[] count = {0};
             jdbc.query(view, rs -> {
                 int columns = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= columns; i++) {
-                    sha.update(String.valueOf(rs.getObject(i)).getBytes(StandardCharsets.UTF_8));
-                    sha.update((byte) 0x1f);
+                    sha.add(String.valueOf(rs.getObject(i)));
+                    sha.add((byte) 0x1f);
                 }
-                sha.update((byte) 0x1e);
+                sha.add((byte) 0x1e);
                 count[0]++;
             });
             rows.put(view.split(" FROM ")[1].split(" ")[0], count[0]);
         }
-        return new Digest(HexFormat.of().formatHex(sha.digest()), rows);
+        return new Digest(sha.hex(), rows);
     }
 
     /**
@@ -119,13 +116,5 @@ public class ReadModelReplay {
     private PooledStreamingEventProcessor processor() {
         return processing.eventProcessor(ReadModel.PROCESSING_GROUP, PooledStreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no read-model processor"));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,8 +11,8 @@ import com.collectionledger.query.filter.FieldIndex;
 import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.position.ViewPositions;
-import com.collectionledger.query.support.ViewJson;
 import com.collectionledger.query.support.ViewTimestamps;
+import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,14 +35,12 @@ import java.util.Optional;
 public class TemplateProjection {
 
     private final JdbcTemplate jdbc;
-    private final ViewJson json;
     private final ViewPositions positions;
     private final FieldIndex index;
     private final ListSql lists;
 
-    TemplateProjection(JdbcTemplate jdbc, ViewJson json, ViewPositions positions, FieldIndex index, ListSql lists) {
+    TemplateProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists) {
         this.jdbc = jdbc;
-        this.json = json;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
@@ -61,7 +59,7 @@ public class TemplateProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 view.templateId(), view.namespaceId(), view.templateName(), view.description(), view.category(),
                 view.scope(), view.sourceCollectionId(), ViewTimestamps.of(view.createdAt()),
-                ViewTimestamps.of(view.updatedAt()), json.write(view));
+                ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
         index.replace(ListFields.TEMPLATES, view.templateId(), view);
         positions.advance(view.templateId(), 0);
     }
@@ -76,7 +74,7 @@ public class TemplateProjection {
     Optional<TemplateView> handle(FindTemplateQuery query) {
         return jdbc.queryForList("SELECT document FROM view_template WHERE namespace_id = ? AND template_id = ?",
                         String.class, query.namespaceId(), query.templateId())
-                .stream().findFirst().map(document -> json.read(document, TemplateView.class));
+                .stream().findFirst().map(document -> StoredJson.read(document, TemplateView.class));
     }
 
     @QueryHandler

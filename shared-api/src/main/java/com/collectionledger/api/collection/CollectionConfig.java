@@ -30,6 +30,11 @@ public record CollectionConfig(String description, SourceConfig source, FeatureE
         this(description, source, featureExtractor, enabled, metadata, taxonomyApplications, null);
     }
 
+    /** This configuration as the update left it: the one way an update applies to a configuration. */
+    public CollectionConfig withPatch(CollectionUpdated update) {
+        return patched(update.description(), update.enabled(), update.metadata(), update.taxonomyApplications());
+    }
+
     /** This configuration with what PATCH may change replaced; source, extractor and schedule stay. */
     public CollectionConfig patched(String newDescription, Boolean newEnabled, Map<String, Object> newMetadata,
                                     List<TaxonomyApplication> newTaxonomyApplications) {

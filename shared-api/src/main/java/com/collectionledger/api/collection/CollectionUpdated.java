@@ -16,6 +16,10 @@ public record CollectionUpdated(String collectionId, String namespaceId, List<St
                                 Map<String, Object> metadata, List<TaxonomyApplication> taxonomyApplications,
                                 Instant updatedAt) {
 
+    /** The fields PATCH may change, by their names on the wire and in {@code changedFields}. */
+    public static final List<String> PATCHABLE_FIELDS = List.of("collection_name", "description", "enabled",
+            "metadata", "taxonomy_applications");
+
     public CollectionUpdated {
         changedFields = List.copyOf(changedFields);
     }

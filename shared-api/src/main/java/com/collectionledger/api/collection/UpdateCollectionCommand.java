@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes what PATCH may change. A null part stays as it is. With {@code expectedVersion} set,
- * the command fails when the collection has moved on since.
+ * Changes what PATCH may change ({@link CollectionUpdated#PATCHABLE_FIELDS}). A null part stays as
+ * it is. With {@code expectedVersion} set, the command fails when the collection has moved on since.
  */
 public record UpdateCollectionCommand(@TargetAggregateIdentifier String collectionId, String namespaceId,
                                       String collectionName, String description, Boolean enabled,

@@ -4,11 +4,11 @@ import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.service.rest.model.CollectionModel;
 import com.collectionledger.service.rest.RequestAttributes;
+import com.collectionledger.service.rest.Versions;
 import com.collectionledger.api.query.CollectionHistory;
 import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionPage;
 import com.collectionledger.api.query.CollectionView;
-import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.api.query.ListCollectionsQuery;
 import com.collectionledger.api.query.ListCriteria;
 import com.collectionledger.query.filter.ListFields;
@@ -52,7 +52,7 @@ class CollectionQueryController {
         Object query = PointInTime.query(namespaceId, identifier, version, asOf);
         CollectionView view = queries.query(query, ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
                 .orElseThrow(() -> LedgerException.notFound("collection", identifier));
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(models.of(view));
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(models.of(view));
     }
 
     /** Every event of the collection, in order, also after it was deleted (then by ID). */

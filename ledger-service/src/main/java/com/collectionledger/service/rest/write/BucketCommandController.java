@@ -8,13 +8,12 @@ import com.collectionledger.api.bucket.CreateBucketCommand;
 import com.collectionledger.api.bucket.DeleteBucketCommand;
 import com.collectionledger.api.bucket.UniqueKey;
 import com.collectionledger.api.bucket.UpdateBucketCommand;
-import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.service.rest.model.BucketResponse;
+import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.api.query.BucketView;
 import com.collectionledger.api.query.FindBucketQuery;
 import com.collectionledger.api.schema.ObjectSchema;
-import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.service.rest.write.ReadYourWrites.Written;
 import com.collectionledger.service.rest.write.WriteResponses.WriteBody;
@@ -65,13 +64,13 @@ class BucketCommandController {
 
     private final ReadYourWrites writes;
     private final QueryGateway queries;
-    private final JdbcDirectory directory;
+    private final Identifiers identifiers;
     private final ObjectMapper json;
 
-    BucketCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory, ObjectMapper json) {
+    BucketCommandController(ReadYourWrites writes, QueryGateway queries, Identifiers identifiers, ObjectMapper json) {
         this.writes = writes;
         this.queries = queries;
-        this.directory = directory;
+        this.identifiers = identifiers;
         this.json = json;
     }
 
@@ -90,7 +89,7 @@ class BucketCommandController {
             throws JsonProcessingException {
         ChangeBodies.requireOnly(body, CHANGEABLE, UNCHANGEABLE);
         ChangeBucketRequest change = json.treeToValue(body, ChangeBucketRequest.class);
-        String bucketId = resolve(namespaceId, identifier);
+        String bucketId = identifiers.bucketId(namespaceId, identifier);
         Written written = writes.change(bucketId, new UpdateBucketCommand(bucketId, namespaceId, change.bucketName(),
                 change.description(), change.bucketSchema(), change.metadata()));
         return WriteResponses.respond(HttpStatus.OK, written, model(namespaceId, written));
@@ -99,17 +98,12 @@ class BucketCommandController {
     @DeleteMapping("/v1/buckets/{identifier}")
     ResponseEntity<WriteBody<DeleteResponse>> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
                                                      @PathVariable String identifier) {
-        String bucketId = resolve(namespaceId, identifier);
+        String bucketId = identifiers.bucketId(namespaceId, identifier);
         Written written = writes.change(bucketId, new DeleteBucketCommand(bucketId, namespaceId));
         List<Object> events = writes.events(bucketId, written.version());
         BucketDeleted deleted = (BucketDeleted) events.get(events.size() - 1);
         return WriteResponses.respond(HttpStatus.OK, written, new DeleteResponse(true, bucketId,
                 deleted.bucketName(), "bucket " + bucketId + " deleted"));
-    }
-
-    private String resolve(String namespaceId, String identifier) {
-        return directory.bucketId(namespaceId, identifier)
-                .orElseThrow(() -> LedgerException.notFound("bucket", identifier));
     }
 
     /**

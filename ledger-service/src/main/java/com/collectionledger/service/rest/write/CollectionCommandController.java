@@ -10,13 +10,14 @@ import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.api.error.Violation;
 import com.collectionledger.service.rest.InvalidRequest;
 import com.collectionledger.service.rest.model.CollectionModel;
+import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.RequestAttributes;
+import com.collectionledger.service.rest.Versions;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.catalog.ExtractorDefinition;
-import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.service.rest.write.CollectionRequests.CloneCollectionRequest;
 import com.collectionledger.service.rest.write.CollectionRequests.CloneResponse;
@@ -48,30 +49,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import static com.collectionledger.api.collection.CollectionUpdated.PATCHABLE_FIELDS;
 
 /** The collection write routes: create, patch, delete and clone. */
 @RestController
 @RequestMapping("/v1/collections")
 class CollectionCommandController {
 
-    static final Set<String> PATCHABLE = Set.of("collection_name", "description", "enabled", "metadata",
-            "taxonomy_applications");
+    /** The patchable fields as a sentence names them: "a, b and c". */
+    private static final String PATCHABLE_NAMED = String.join(", ", PATCHABLE_FIELDS.subList(0,
+            PATCHABLE_FIELDS.size() - 1)) + " and " + PATCHABLE_FIELDS.get(PATCHABLE_FIELDS.size() - 1);
 
     record DeleteResponse(boolean success, String collectionId, String message) {
     }
 
     private final ReadYourWrites writes;
     private final QueryGateway queries;
-    private final JdbcDirectory directory;
+    private final Identifiers identifiers;
     private final ObjectMapper json;
     private final ExtractorCatalog catalog;
 
-    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
+    CollectionCommandController(ReadYourWrites writes, QueryGateway queries, Identifiers identifiers,
                                 ObjectMapper json, ExtractorCatalog catalog) {
         this.writes = writes;
         this.queries = queries;
-        this.directory = directory;
+        this.identifiers = identifiers;
         this.json = json;
         this.catalog = catalog;
     }
@@ -90,7 +93,7 @@ class CollectionCommandController {
                                                    @PathVariable String identifier,
                                                    @RequestParam(name = "source_version", required = false) Long sourceVersion,
                                                    @RequestBody CloneCollectionRequest request) {
-        String sourceId = resolve(namespaceId, identifier);
+        String sourceId = identifiers.collectionId(namespaceId, identifier);
         String cloneId = Ids.next("col_");
         Written written = writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
                 request.collectionName(), request.toOverrides(), sourceVersion));
@@ -105,7 +108,7 @@ class CollectionCommandController {
                                                      @RequestBody JsonNode body) throws JsonProcessingException {
         rejectUnpatchable(body);
         PatchCollectionRequest patch = json.treeToValue(body, PatchCollectionRequest.class);
-        String collectionId = resolve(namespaceId, identifier);
+        String collectionId = identifiers.collectionId(namespaceId, identifier);
         Written written = writes.change(collectionId, new UpdateCollectionCommand(collectionId, namespaceId,
                 patch.collectionName(), patch.description(), patch.enabled(), patch.metadata(),
                 patch.taxonomyApplications(), Versions.parseIfMatch(ifMatch)));
@@ -117,16 +120,11 @@ class CollectionCommandController {
     ResponseEntity<WriteBody<DeleteResponse>> delete(@RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId,
                                                           @PathVariable String identifier,
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String collectionId = resolve(namespaceId, identifier);
+        String collectionId = identifiers.collectionId(namespaceId, identifier);
         Written written = writes.change(collectionId, new DeleteCollectionCommand(collectionId, namespaceId,
                 Versions.parseIfMatch(ifMatch)));
         return WriteResponses.respond(HttpStatus.OK, written,
                 new DeleteResponse(true, collectionId, "collection " + collectionId + " deleted"));
-    }
-
-    private String resolve(String namespaceId, String identifier) {
-        return directory.liveCollectionId(namespaceId, identifier)
-                .orElseThrow(() -> LedgerException.notFound("collection", identifier));
     }
 
     /**
@@ -147,7 +145,7 @@ class CollectionCommandController {
                         + written.version() + " not found in the event store"));
     }
 
-    /** PATCH may change only {@link #PATCHABLE}; anything else is a 422 that points to clone. */
+    /** PATCH may change only the patchable fields; anything else is a 422 that points to clone. */
     private static void rejectUnpatchable(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new LedgerException(LedgerError.of(ErrorKind.BAD_REQUEST, "the body must be a JSON object"));
@@ -155,9 +153,9 @@ class CollectionCommandController {
         List<Violation> violations = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!PATCHABLE.contains(field)) {
+            if (!PATCHABLE_FIELDS.contains(field)) {
                 violations.add(Violation.at("'" + field + "' cannot be changed by PATCH; PATCH changes only "
-                        + "collection_name, description, enabled, metadata and taxonomy_applications. "
+                        + PATCHABLE_NAMED + ". "
                         + "To change it, clone the collection (POST /v1/collections/{id}/clone) with the new value",
                         "immutable_field", "body", field));
             }

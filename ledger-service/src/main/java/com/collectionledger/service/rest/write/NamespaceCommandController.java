@@ -15,10 +15,10 @@ import com.collectionledger.api.namespace.PayloadIndex;
 import com.collectionledger.api.namespace.UpdateNamespaceCommand;
 import com.collectionledger.api.query.FindNamespaceQuery;
 import com.collectionledger.api.query.NamespaceView;
-import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Directory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.command.domain.Names;
+import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.write.ReadYourWrites.Written;
 import com.collectionledger.service.rest.write.WriteResponses.WriteBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,15 +74,15 @@ class NamespaceCommandController {
 
     private final ReadYourWrites writes;
     private final QueryGateway queries;
-    private final JdbcDirectory directory;
+    private final Identifiers identifiers;
     private final NamespaceRenameGuard renameGuard;
     private final ObjectMapper json;
 
-    NamespaceCommandController(ReadYourWrites writes, QueryGateway queries, JdbcDirectory directory,
+    NamespaceCommandController(ReadYourWrites writes, QueryGateway queries, Identifiers identifiers,
                                NamespaceRenameGuard renameGuard, ObjectMapper json) {
         this.writes = writes;
         this.queries = queries;
-        this.directory = directory;
+        this.identifiers = identifiers;
         this.renameGuard = renameGuard;
         this.json = json;
     }
@@ -102,7 +102,7 @@ class NamespaceCommandController {
             throws JsonProcessingException {
         ChangeBodies.requireOnly(body, CHANGEABLE, UNCHANGEABLE);
         ChangeNamespaceRequest change = json.treeToValue(body, ChangeNamespaceRequest.class);
-        Directory.NamespaceEntry namespace = resolve(identifier);
+        Directory.NamespaceEntry namespace = identifiers.namespace(identifier);
         String newName = change.namespaceName();
         if (newName != null && !newName.equals(namespace.namespaceName())
                 && Names.check("namespace_name", newName, "ns_").isEmpty()) {
@@ -116,7 +116,7 @@ class NamespaceCommandController {
 
     @DeleteMapping("/v1/namespaces/{identifier}")
     ResponseEntity<WriteBody<DeleteResponse>> delete(@PathVariable String identifier) {
-        String namespaceId = resolve(identifier).namespaceId();
+        String namespaceId = identifiers.namespace(identifier).namespaceId();
         Written written = writes.change(namespaceId, new DeleteNamespaceCommand(namespaceId));
         List<Object> events = writes.events(namespaceId, written.version());
         NamespaceDeleted deleted = (NamespaceDeleted) events.get(events.size() - 1);
@@ -124,11 +124,6 @@ class NamespaceCommandController {
                 deleted.namespaceName(), deleted.deletedBucketIds(), deleted.deletedCollectionIds(),
                 "namespace " + namespaceId + " deleted, with " + deleted.deletedBucketIds().size() + " bucket(s) and "
                         + deleted.deletedCollectionIds().size() + " collection(s)"));
-    }
-
-    private Directory.NamespaceEntry resolve(String identifier) {
-        return directory.namespaceByIdOrName(identifier)
-                .orElseThrow(() -> LedgerException.notFound("namespace", identifier));
     }
 
     /** Mixpeek's marketplace namespaces and dedicated infrastructure have no meaning here: a 422, never dropped. */

@@ -3,6 +3,7 @@ package com.collectionledger.service.rest.write;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
 import com.collectionledger.api.query.ViewsShownQuery;
+import com.collectionledger.service.config.LedgerProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -10,7 +11,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -49,12 +49,11 @@ public class ReadYourWrites {
     private final EventStore eventStore;
     private final Duration timeout;
 
-    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore,
-                   @Value("${ledger.read-your-writes-timeout:10s}") Duration timeout) {
+    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore, LedgerProperties settings) {
         this.commands = commands;
         this.queries = queries;
         this.eventStore = eventStore;
-        this.timeout = timeout;
+        this.timeout = settings.readYourWritesTimeout();
     }
 
     /** Sends a command that creates {@code aggregateId}; its first event is version 0. */

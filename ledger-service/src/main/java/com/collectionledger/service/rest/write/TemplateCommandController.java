@@ -2,11 +2,11 @@ package com.collectionledger.service.rest.write;
 
 import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.error.LedgerException;
+import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.api.template.CreateTemplateFromCollectionCommand;
 import com.collectionledger.api.template.InstantiateTemplateCommand;
 import com.collectionledger.api.template.TemplateCreated;
-import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.service.rest.write.ReadYourWrites.Written;
 import com.collectionledger.service.rest.write.WriteResponses.WriteBody;
@@ -53,11 +53,11 @@ class TemplateCommandController {
     }
 
     private final ReadYourWrites writes;
-    private final JdbcDirectory directory;
+    private final Identifiers identifiers;
 
-    TemplateCommandController(ReadYourWrites writes, JdbcDirectory directory) {
+    TemplateCommandController(ReadYourWrites writes, Identifiers identifiers) {
         this.writes = writes;
-        this.directory = directory;
+        this.identifiers = identifiers;
     }
 
     /** A template of a live collection of the namespace (by ID or name), as it is now: 201. */
@@ -65,8 +65,7 @@ class TemplateCommandController {
     ResponseEntity<WriteBody<CreateTemplateResponse>> capture(
             @RequestAttribute(RequestAttributes.NAMESPACE_ID) String namespaceId, @PathVariable String collectionId,
             @RequestBody CreateTemplateRequest request) {
-        String sourceId = directory.liveCollectionId(namespaceId, collectionId)
-                .orElseThrow(() -> LedgerException.notFound("collection", collectionId));
+        String sourceId = identifiers.collectionId(namespaceId, collectionId);
         String templateId = Ids.next("tmpl_");
         Written written = writes.create(templateId, new CreateTemplateFromCollectionCommand(sourceId, namespaceId,
                 templateId, request.templateName(), request.description(), request.scope(), request.category(),

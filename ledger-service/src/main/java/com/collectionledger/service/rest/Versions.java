@@ -1,19 +1,19 @@
-package com.collectionledger.service.rest.write;
+package com.collectionledger.service.rest;
 
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerException;
 
-/** ETags and If-Match values are the aggregate version, e.g. {@code "3"}. */
-final class Versions {
+/** The one ETag format: ETags and If-Match values are the aggregate version, e.g. {@code "3"}. */
+public final class Versions {
 
     private Versions() {
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
-    static Long parseIfMatch(String ifMatch) {
+    public static Long parseIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }

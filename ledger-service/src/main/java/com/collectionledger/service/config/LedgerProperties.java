@@ -1,0 +1,69 @@
+package com.collectionledger.service.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * The service's own settings, {@code ledger.*}, and the one place their defaults live (an absent
+ * setting binds as null and takes its default here). Environment variables bind by name
+ * ({@code LEDGER_DATA_DIR} sets {@code ledger.data-dir}); application.yml maps the few documented
+ * under other names.
+ *
+ * @param dataDir                where the embedded H2 database lives unless spring.datasource.url says otherwise
+ * @param bootstrapApiKey        when set, an admin key that works from the first start on
+ * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering anyway
+ * @param snapshotThreshold      a collection's aggregate is snapshotted every this many events
+ * @param maxBodySize            larger request bodies get 413
+ */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
+                               ReadModel readModel, Integer snapshotThreshold, Store store, RateLimit rateLimit,
+                               DataSize maxBodySize) {
+
+    public LedgerProperties {
+        dataDir = dataDir != null ? dataDir : "./data";
+        bootstrapApiKey = bootstrapApiKey != null ? bootstrapApiKey : "";
+        readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
+        readModel = readModel != null ? readModel : new ReadModel(null, null);
+        snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
+        store = store != null ? store : new Store(null, null);
+        rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
+        maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
+    }
+
+    /**
+     * @param batchSize events per read-model transaction
+     * @param segments  segments of a new read-model processor (existing tokens keep theirs)
+     */
+    public record ReadModel(Integer batchSize, Integer segments) {
+
+        public ReadModel {
+            batchSize = batchSize != null ? batchSize : 100;
+            segments = segments != null ? segments : 16;
+        }
+    }
+
+    /**
+     * Every PostgreSQL session's limits: far below the processors' 60 s gap timeout, so no appending
+     * transaction can commit after its gap was given up (see StoreTimeouts).
+     */
+    public record Store(Duration statementTimeout, Duration idleInTransactionTimeout) {
+
+        public Store {
+            statementTimeout = statementTimeout != null ? statementTimeout : Duration.ofSeconds(10);
+            idleInTransactionTimeout = idleInTransactionTimeout != null ? idleInTransactionTimeout
+                    : Duration.ofSeconds(10);
+        }
+    }
+
+    /** Per API key: a burst, then this many requests a second (429 with Retry-After beyond); 0 turns it off. */
+    public record RateLimit(Double requestsPerSecond, Double burst) {
+
+        public RateLimit {
+            requestsPerSecond = requestsPerSecond != null ? requestsPerSecond : 100.0;
+            burst = burst != null ? burst : 200.0;
+        }
+    }
+}

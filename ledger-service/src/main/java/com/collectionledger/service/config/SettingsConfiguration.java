@@ -1,0 +1,23 @@
+package com.collectionledger.service.config;
+
+import com.collectionledger.command.config.CommandSideSettings;
+import com.collectionledger.query.config.QuerySideSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@link LedgerProperties} and hands each side the settings it takes. */
+@Configuration
+@EnableConfigurationProperties(LedgerProperties.class)
+class SettingsConfiguration {
+
+    @Bean
+    CommandSideSettings commandSideSettings(LedgerProperties ledger) {
+        return new CommandSideSettings(ledger.snapshotThreshold());
+    }
+
+    @Bean
+    QuerySideSettings querySideSettings(LedgerProperties ledger) {
+        return new QuerySideSettings(ledger.readModel().batchSize(), ledger.readModel().segments());
+    }
+}
