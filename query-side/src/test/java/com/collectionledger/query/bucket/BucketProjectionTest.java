@@ -44,8 +44,9 @@ class BucketProjectionTest {
         assertThat(find("ns_a", "articles").bucketId()).isEqualTo("bkt_1");
         assertThat(readModel.find(new FindBucketQuery("ns_b", "bkt_1"), BucketView.class)).isEmpty();
 
-        readModel.given("bkt_1", 1, minutes(1), new BucketUpdated("bkt_1", "ns_a", List.of("bucket_name", "description"),
-                "posts", "all posts", ObjectSchema.empty(), Map.of("team", "search"), minutes(1)));
+        readModel.given("bkt_1", 1, minutes(1), new BucketUpdated("bkt_1", "ns_a",
+                List.of("bucket_name", "description"), "posts", "all posts", ObjectSchema.empty(),
+                Map.of("team", "search"), minutes(1)));
         BucketView renamed = find("ns_a", "bkt_1");
         assertThat(renamed.bucketName()).isEqualTo("posts");
         assertThat(renamed.description()).isEqualTo("all posts");

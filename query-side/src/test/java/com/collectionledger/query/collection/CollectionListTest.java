@@ -1,5 +1,6 @@
 package com.collectionledger.query.collection;
 
+import com.collectionledger.api.collection.CollectionConfig;
 import com.collectionledger.api.collection.SourceConfig;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerException;
@@ -53,7 +54,7 @@ class CollectionListTest {
         readModel.given("col_a2", 0, minutes(1), collectionCreated("col_a2", "ns_a", "beta", readingBuckets(
                 List.of("bkt_1", "bkt_2"), "Ads pipeline", false, Map.of("team", "ads")), minutes(1)));
         readModel.given("col_a3", 0, minutes(2), collectionCreated("col_a3", "ns_a", "gamma",
-                new com.collectionledger.api.collection.CollectionConfig(null, SourceConfig.collection("col_a1"),
+                new CollectionConfig(null, SourceConfig.collection("col_a1"),
                         textExtractor(), true, Map.of("team", "search", "tier", 2), List.of()), minutes(2)));
         readModel.given("col_a4", 0, minutes(2), collectionCreated("col_a4", "ns_a", "delta", readingBucket("bkt_2"),
                 minutes(2)));

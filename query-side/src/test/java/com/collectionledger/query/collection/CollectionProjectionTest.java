@@ -2,6 +2,7 @@ package com.collectionledger.query.collection;
 
 import com.collectionledger.api.collection.CollectionInstantiated;
 import com.collectionledger.api.collection.Lineage;
+import com.collectionledger.api.query.CollectionPage;
 import com.collectionledger.api.query.CollectionView;
 import com.collectionledger.api.query.FindCollectionQuery;
 import com.collectionledger.api.query.ListCollectionsQuery;
@@ -62,7 +63,8 @@ class CollectionProjectionTest {
     void anUpdateReplacesWhatPatchMayChangeAndKeepsTheRest() {
         readModel.given("col_1", 0, T0, collectionCreated("col_1", "ns_a", "articles", readingBucket("bkt_1"), T0));
         readModel.given("col_1", 1, minutes(5), collectionUpdated("col_1", "ns_a", "posts", "all posts", false,
-                Map.of("team", "search"), List.of("collection_name", "description", "enabled", "metadata"), minutes(5)));
+                Map.of("team", "search"), List.of("collection_name", "description", "enabled", "metadata"),
+                minutes(5)));
 
         CollectionView updated = find("ns_a", "posts");
         assertThat(updated.version()).isEqualTo(1);
@@ -99,8 +101,9 @@ class CollectionProjectionTest {
 
         assertThat(readModel.find(new FindCollectionQuery("ns_a", "col_1"), CollectionView.class)).isEmpty();
         assertThat(readModel.answer(new ListCollectionsQuery("ns_a", null, 0, 10),
-                com.collectionledger.api.query.CollectionPage.class).total()).isZero();
-        assertThat(readModel.jdbc().queryForMap("SELECT deleted, version FROM view_collection WHERE collection_id = 'col_1'"))
+                CollectionPage.class).total()).isZero();
+        assertThat(readModel.jdbc().queryForMap(
+                "SELECT deleted, version FROM view_collection WHERE collection_id = 'col_1'"))
                 .containsEntry("deleted", true).containsEntry("version", 1L);
         assertThat(readModel.jdbc().queryForObject("SELECT COUNT(*) FROM view_field_value WHERE owner_id = 'col_1'",
                 Long.class)).isZero();
@@ -130,8 +133,8 @@ class CollectionProjectionTest {
         CollectionView clone = find("ns_a", "copy");
         assertThat(clone.lineage()).isEqualTo(new Lineage(new Lineage.ClonedFrom("col_source", "original", 3, T0),
                 "col_root", 2));
-        assertThat(readModel.jdbc().queryForMap(
-                "SELECT cloned_from, root_collection_id, generation FROM view_collection WHERE collection_id = 'col_clone'"))
+        assertThat(readModel.jdbc().queryForMap("SELECT cloned_from, root_collection_id, generation"
+                + " FROM view_collection WHERE collection_id = 'col_clone'"))
                 .containsEntry("cloned_from", "col_source").containsEntry("root_collection_id", "col_root")
                 .containsEntry("generation", 2);
     }

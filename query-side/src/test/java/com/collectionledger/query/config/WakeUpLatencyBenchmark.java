@@ -166,7 +166,7 @@ class WakeUpLatencyBenchmark {
         return (shown - start) / 1e6;
     }
 
-    /** As the service configures the read model's processor (Axon's default pools), on the source given or the store. */
+    /** As the service configures the read model's processor (Axon's default pools), on {@code source} or the store. */
     private static Running pooled(TestStore store, Object handler, WakingEventSource source) {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(4);

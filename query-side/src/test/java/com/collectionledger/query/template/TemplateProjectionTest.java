@@ -67,7 +67,8 @@ class TemplateProjectionTest {
     private static TemplateCreated template(String templateId, String name, List<String> tags, String bucketId,
                                             Instant at) {
         return new TemplateCreated(templateId, "ns_a", name, "captured from col_1", "organization", "general", tags,
-                "col_1", "source", 3, readingBuckets(List.of(bucketId), null, true, Map.of()), ObjectSchema.empty(), at);
+                "col_1", "source", 3, readingBuckets(List.of(bucketId), null, true, Map.of()), ObjectSchema.empty(),
+                at);
     }
 
     private static ListCriteria where(Condition condition) {
