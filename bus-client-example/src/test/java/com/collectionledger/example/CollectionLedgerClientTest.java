@@ -64,6 +64,8 @@ class CollectionLedgerClientTest {
     static void embeddedStore(DynamicPropertyRegistry registry) throws IOException {
         String dataDir = Files.createTempDirectory("bus-client-test").toString();
         registry.add("ledger.data-dir", () -> dataDir);
+        // An API key of its own, so that the ledger does not generate and print one: HTTP goes unused here.
+        registry.add("ledger.bootstrap-api-key", () -> "sk_test_bus_client_0123456789abcdefghijklmnop");
     }
 
     @Test
