@@ -96,6 +96,8 @@ class NamespacesAndBucketsTest extends LedgerHttpTest {
     void healthAndOpenApiAnswerWithoutAKey() {
         HttpApi anonymous = new HttpApi(port, null);
         assertThat(anonymous.get("/actuator/health").text("status")).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health/readiness").text("status")).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health/liveness").text("status")).isEqualTo("UP");
         HttpApi.Response openApi = anonymous.get("/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.at("paths").has("/v1/collections/{identifier}/clone")).isTrue();
