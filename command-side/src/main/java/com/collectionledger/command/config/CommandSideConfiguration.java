@@ -1,23 +1,25 @@
 package com.collectionledger.command.config;
 
-import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.command.bucket.Bucket;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.collection.Collection;
 import com.collectionledger.command.namespace.NamespaceCascade;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -75,18 +77,19 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Domain failures leave the command bus as CommandExecutionExceptions whose details are the typed
-     * LedgerError, so remote dispatchers get the same error as HTTP clients.
+     * The command bus Axon's auto-configuration would make (and the local segment of Axon Server's),
+     * but one that checks bus commands and types every failure, commit included: see {@link LedgerCommandBus}.
      */
-    @Autowired
-    void translateDomainFailures(CommandBus commandBus) {
-        MessageHandlerInterceptor<CommandMessage<?>> translate = (unitOfWork, chain) -> {
-            try {
-                return chain.proceed();
-            } catch (LedgerException e) {
-                throw new CommandExecutionException(e.getMessage(), e, e.error());
-            }
-        };
-        commandBus.registerHandlerInterceptor(translate);
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = new LedgerCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 }

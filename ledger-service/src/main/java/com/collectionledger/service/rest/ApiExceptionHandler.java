@@ -40,6 +40,14 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final long RETRY_AFTER_SECONDS = 2;
+    private static final LedgerError UNAVAILABLE = LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
+            "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
+            Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+    /** Two changes of one collection raced for the same version; this one lost. */
+    private static final LedgerError VERSION_CONFLICT = LedgerError.of(ErrorKind.CONFLICT,
+            "the collection was changed by another request at the same time; read it again and retry");
+    private static final LedgerError INTERNAL = LedgerError.of(ErrorKind.INTERNAL,
+            "internal error; quote the X-Request-ID when reporting it");
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
@@ -112,25 +120,22 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> any(Exception e) {
-        Optional<LedgerError> known = ledgerError(e);
-        if (known.isPresent()) {
-            return respond(known.get());
-        }
-        if (isUnavailable(e)) {
-            log.warn("request refused while the service or its store is unavailable: {}", e.toString());
+        LedgerError error = ledgerError(e).orElseGet(() -> {
+            if (isUnavailable(e)) {
+                log.warn("request refused while the service or its store is unavailable: {}", e.toString());
+                return UNAVAILABLE;
+            }
+            if (isVersionConflict(e)) {
+                return VERSION_CONFLICT;
+            }
+            log.error("request failed", e);
+            return INTERNAL;
+        });
+        if (error.kind() == ErrorKind.SERVICE_UNAVAILABLE) {
             return ResponseEntity.status(ErrorEnvelope.status(ErrorKind.SERVICE_UNAVAILABLE))
-                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
-                    .body(ErrorEnvelope.of(LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
-                            "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
-                            Map.of("retry_after_seconds", RETRY_AFTER_SECONDS))));
+                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).body(ErrorEnvelope.of(error));
         }
-        if (isVersionConflict(e)) {
-            // Two changes of one collection raced for the same version; this one lost.
-            return respond(LedgerError.of(ErrorKind.CONFLICT,
-                    "the collection was changed by another request at the same time; read it again and retry"));
-        }
-        log.error("request failed", e);
-        return respond(LedgerError.of(ErrorKind.INTERNAL, "internal error; quote the X-Request-ID when reporting it"));
+        return respond(error);
     }
 
     /**
@@ -184,13 +189,22 @@ class ApiExceptionHandler {
             }
             if (t instanceof CommandExecutionException command
                     && command.getDetails().orElse(null) instanceof LedgerError error) {
-                return Optional.of(RequestLocations.placed(error));
+                return Optional.of(fromBus(error));
             }
             if (t.getCause() == t) {
                 break;
             }
         }
         return Optional.empty();
+    }
+
+    /** The command bus types failures of the moment and unknown ones too (and logs the latter); answered as ours. */
+    private static LedgerError fromBus(LedgerError error) {
+        return switch (error.kind()) {
+            case SERVICE_UNAVAILABLE -> UNAVAILABLE;
+            case INTERNAL -> INTERNAL;
+            default -> RequestLocations.placed(error);
+        };
     }
 
     private static LedgerError mappingError(JsonMappingException e) {

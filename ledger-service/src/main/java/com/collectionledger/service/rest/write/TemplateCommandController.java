@@ -10,7 +10,6 @@ import com.collectionledger.api.template.TemplateCreated;
 import com.collectionledger.command.domain.Ids;
 import com.collectionledger.service.rest.write.ReadYourWrites.Written;
 import com.collectionledger.service.rest.write.WriteResponses.WriteBody;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
 class TemplateCommandController {
 
     /** Mixpeek's template ID pattern; anything else names no template. */
-    static final Pattern TEMPLATE_ID = Pattern.compile("tmpl_[a-z0-9_]+");
+    static final Pattern TEMPLATE_ID = Pattern.compile("tmpl_[a-z0-9_]{1,27}");
 
     /** Mixpeek's CreateTemplateFromResourceRequest. */
     record CreateTemplateRequest(String templateName, String description, String scope, String category,
@@ -85,14 +84,10 @@ class TemplateCommandController {
             throw LedgerException.notFound("template", templateId);
         }
         String collectionId = Ids.next("col_");
-        Written written;
-        try {
-            written = writes.change(collectionId, new InstantiateTemplateCommand(templateId, namespaceId,
-                    collectionId, request.collectionName(), request.bucketIds(), request.collectionId(),
-                    request.description(), request.tags()));
-        } catch (AggregateNotFoundException e) {
-            throw LedgerException.notFound("template", templateId);
-        }
+        // An unknown template is the command bus's NOT_FOUND.
+        Written written = writes.change(collectionId, new InstantiateTemplateCommand(templateId, namespaceId,
+                collectionId, request.collectionName(), request.bucketIds(), request.collectionId(),
+                request.description(), request.tags()));
         CollectionInstantiated instantiated = writes.creationEvent(collectionId, CollectionInstantiated.class);
         return WriteResponses.respond(HttpStatus.CREATED, written, new InstantiateResponse(collectionId,
                 instantiated.collectionName(), templateId, "created", instantiated.instantiatedAt()));
