@@ -94,17 +94,17 @@ class RolesTest {
 
     @Test
     void aCommandNodeWithoutAxonServerIsRefused() {
-        String[] store = TestDatabase.freshStoreArguments(dataDir, "--server.port=0", "--ledger.role=command");
+        String[] arguments = {"--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.role=command"};
 
-        assertThatThrownBy(() -> start(store)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> start(arguments)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("ledger.role=command needs Axon Server");
     }
 
     @Test
     void anUnknownRoleIsRefused() {
-        String[] store = TestDatabase.freshStoreArguments(dataDir, "--server.port=0", "--ledger.role=reader");
+        String[] arguments = {"--ledger.data-dir=" + dataDir, "--server.port=0", "--ledger.role=reader"};
 
-        assertThatThrownBy(() -> start(store)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> start(arguments)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("ledger.role (LEDGER_ROLE) is 'reader'; it must be command, query or both");
     }
 
