@@ -16,11 +16,13 @@ import java.time.Duration;
  * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering anyway
  * @param snapshotThreshold      a collection's aggregate is snapshotted every this many events
  * @param maxBodySize            larger request bodies get 413
+ * @param role                   what the node runs: the command side and write routes, the query side and
+ *                               read routes, or both (see RoleConfiguration)
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
                                ReadModel readModel, Integer snapshotThreshold, Store store, RateLimit rateLimit,
-                               DataSize maxBodySize) {
+                               DataSize maxBodySize, Role role) {
 
     public LedgerProperties {
         dataDir = dataDir != null ? dataDir : "./data";
@@ -31,6 +33,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         store = store != null ? store : new Store(null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
+        role = role != null ? role : Role.BOTH;
     }
 
     /**

@@ -87,13 +87,22 @@ class LedgerPropertiesTest {
         return defaults;
     }
 
-    /** Another valid value than the default: its number one higher, or another path or key. */
-    private static String other(String value) {
+    /** Another valid value than the default: its number one higher, the next of its choices, or another path or key. */
+    private String other(String value) {
         if (value == null) {
             return "sk_documented_0123456789abcdefghijklmnopqrstuv";
         }
         Matcher number = Pattern.compile("^(\\d+)(.*)$").matcher(value);
-        return number.matches() ? (Long.parseLong(number.group(1)) + 1) + number.group(2) : value + "-elsewhere";
+        if (number.matches()) {
+            return (Long.parseLong(number.group(1)) + 1) + number.group(2);
+        }
+        for (Object setting : defaults.values()) {
+            if (setting instanceof Enum<?> choice && choice.toString().equals(value)) {
+                Object[] choices = choice.getDeclaringClass().getEnumConstants();
+                return choices[(choice.ordinal() + 1) % choices.length].toString();
+            }
+        }
+        return value + "-elsewhere";
     }
 
     /** The settings as the service binds them with these environment variables and its application.yml. */

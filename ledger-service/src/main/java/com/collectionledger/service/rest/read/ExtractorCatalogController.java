@@ -1,4 +1,4 @@
-package com.collectionledger.service.rest.write;
+package com.collectionledger.service.rest.read;
 
 import com.collectionledger.api.error.LedgerException;
 import com.collectionledger.command.catalog.ExtractorCatalog;
