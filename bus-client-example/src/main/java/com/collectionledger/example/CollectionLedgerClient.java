@@ -1,5 +1,6 @@
 package com.collectionledger.example;
 
+import com.collectionledger.api.AuditMetadata;
 import com.collectionledger.api.collection.CloneCollectionCommand;
 import com.collectionledger.api.collection.CollectionOverrides;
 import com.collectionledger.api.collection.CommandOutcome;
@@ -10,6 +11,7 @@ import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
 import com.collectionledger.api.query.ViewVersionQuery;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Flux;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
@@ -27,7 +30,9 @@ import java.util.concurrent.CompletionException;
  * through Axon's gateways, with shared-api's messages. Whatever the ledger rejects arrives as a
  * {@link LedgerException} carrying the ledger's {@link LedgerError}, whose kind a caller branches on.
  * The gateways may be local (the ledger in the same process) or connected to Axon Server; then both
- * processes must serialize messages alike (see {@link LedgerSerializer}).
+ * processes must serialize messages alike (see {@link LedgerSerializer}). Every command it sends names
+ * the service ({@link AuditMetadata#ACTOR_SERVICE}), which the ledger records on the events the command
+ * causes and shows in their history, as it does an API key for HTTP.
  */
 public class CollectionLedgerClient {
 
@@ -37,22 +42,29 @@ public class CollectionLedgerClient {
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final Map<String, String> caller;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Duration readModelWait;
 
     /**
+     * @param service       the name of the service using the client, recorded on everything it changes
      * @param readModelWait how long {@link #clone} waits for the ledger's read model (which serves
      *                      lineage) to show the clone before it returns anyway
      */
-    public CollectionLedgerClient(CommandGateway commands, QueryGateway queries, Duration readModelWait) {
+    public CollectionLedgerClient(String service, CommandGateway commands, QueryGateway queries,
+                                  Duration readModelWait) {
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("the service's name is required: the ledger records it as the actor");
+        }
+        this.caller = Map.of(AuditMetadata.ACTOR_SERVICE, service);
         this.commands = commands;
         this.queries = queries;
         this.readModelWait = readModelWait;
     }
 
-    public CollectionLedgerClient(CommandGateway commands, QueryGateway queries) {
-        this(commands, queries, Duration.ofSeconds(10));
+    public CollectionLedgerClient(String service, CommandGateway commands, QueryGateway queries) {
+        this(service, commands, queries, Duration.ofSeconds(10));
     }
 
     /**
@@ -76,13 +88,13 @@ public class CollectionLedgerClient {
     }
 
     /**
-     * Sends any command of shared-api and waits for its result.
+     * Sends any command of shared-api, naming the service, and waits for its result.
      *
      * @throws LedgerException what the ledger rejected
      */
     public <R> R send(Object command) {
         try {
-            return commands.sendAndWait(command);
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller));
         } catch (RuntimeException e) {
             throw typed(e);
         }

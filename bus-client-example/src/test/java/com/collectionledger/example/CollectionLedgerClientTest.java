@@ -50,6 +50,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @SpringBootTest(classes = LedgerApplication.class)
 class CollectionLedgerClientTest {
 
+    private static final String SERVICE = "search-indexer";
+
     @Autowired
     CommandGateway commands;
 
@@ -70,7 +72,7 @@ class CollectionLedgerClientTest {
 
     @Test
     void clonesAndReadsTheLineageAndHistoryOfTheClone() {
-        CollectionLedgerClient client = new CollectionLedgerClient(commands, queries);
+        CollectionLedgerClient client = new CollectionLedgerClient(SERVICE, commands, queries);
         String namespaceId = newNamespace(client);
         String sourceId = newTextCollection(client, namespaceId, "articles-text");
 
@@ -97,12 +99,13 @@ class CollectionLedgerClientTest {
             assertThat(entry.eventType()).isEqualTo("CollectionCloned");
             assertThat(entry.changes()).containsEntry("source_collection_id", sourceId)
                     .containsEntry("collection_name", "articles-text-v2");
+            assertThat(entry.actor()).isEqualTo(new CollectionHistory.Actor(null, null, SERVICE));
         });
     }
 
     @Test
     void whatTheLedgerRejectsArrivesAsItsTypedError() {
-        CollectionLedgerClient client = new CollectionLedgerClient(commands, queries);
+        CollectionLedgerClient client = new CollectionLedgerClient(SERVICE, commands, queries);
         String namespaceId = newNamespace(client);
         String otherNamespaceId = newNamespace(client);
         String sourceId = newTextCollection(client, namespaceId, "articles-text");
@@ -131,7 +134,7 @@ class CollectionLedgerClientTest {
     /** Over Axon Server, messages and error details cross as JSON: the client's must read the ledger's. */
     @Test
     void theClientsSerializerReadsWhatTheLedgerWritesAndTheLedgerReadsTheClients() {
-        CollectionLedgerClient client = new CollectionLedgerClient(commands, queries);
+        CollectionLedgerClient client = new CollectionLedgerClient(SERVICE, commands, queries);
         String namespaceId = newNamespace(client);
         String sourceId = newTextCollection(client, namespaceId, "articles-text");
         CommandOutcome clone = client.clone(sourceId, namespaceId, "articles-clone",

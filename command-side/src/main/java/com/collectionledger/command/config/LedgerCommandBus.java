@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The local command bus, and so the local segment that Axon Server hands commands to. It checks a
- * command before its unit of work starts ({@link CommandChecks}), and answers the result of handling,
- * commit included, with every failure typed ({@link CommandFailures}). A failure raised while
+ * command before its unit of work starts ({@link CommandChecks}), names its caller if it does not
+ * ({@link CommandCallers}), and answers the result of handling, commit included, with every failure
+ * typed ({@link CommandFailures}). A failure raised while
  * committing (a name the directory's unique key gave another command, a version another change took)
  * happens outside any handler interceptor, so only the result can be translated.
  */
@@ -42,6 +43,6 @@ class LedgerCommandBus extends SimpleCommandBus {
                             CommandFailures.typed(message.getPayload(), result.exceptionResult()), result.getMetaData())
                     : result);
         };
-        super.handle(command, handler, typed);
+        super.handle(CommandCallers.named(command), handler, typed);
     }
 }

@@ -102,10 +102,10 @@ public class AxonConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** Who and which request: copied from each command onto the events it causes. */
+    /** Who (an API key or a service on the bus) and which request: copied from each command onto the events it causes. */
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_KEY_ID, AuditMetadata.ACTOR_NAME,
-                AuditMetadata.REQUEST_ID);
+                AuditMetadata.ACTOR_SERVICE, AuditMetadata.REQUEST_ID);
     }
 }

@@ -101,7 +101,7 @@ public class CollectionHistoryService {
             state = next;
             entries.add(new CollectionHistory.Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
                     event.getTimestamp(), new CollectionHistory.Actor(text(event, AuditMetadata.ACTOR_KEY_ID),
-                    text(event, AuditMetadata.ACTOR_NAME)), text(event, AuditMetadata.REQUEST_ID), changes));
+                    text(event, AuditMetadata.ACTOR_NAME), text(event, AuditMetadata.ACTOR_SERVICE)), text(event, AuditMetadata.REQUEST_ID), changes));
         }
         int from = Math.min(query.offset(), entries.size());
         int to = Math.min(from + query.limit(), entries.size());

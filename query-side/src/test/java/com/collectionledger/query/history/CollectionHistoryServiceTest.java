@@ -61,13 +61,23 @@ class CollectionHistoryServiceTest {
         assertThat(history.entries()).extracting(Entry::timestamp).containsExactly(T0, minutes(1), minutes(2));
         Entry firstPatch = history.entries().get(1);
         assertThat(firstPatch.requestId()).isEqualTo("patch-one");
-        assertThat(firstPatch.actor()).isEqualTo(new CollectionHistory.Actor("key_alice", "alice"));
+        assertThat(firstPatch.actor()).isEqualTo(new CollectionHistory.Actor("key_alice", "alice", null));
         assertThat(firstPatch.changes()).isEqualTo(Map.of("description", fromTo(null, "first"),
                 "enabled", fromTo(true, false)));
         assertThat(history.entries().get(2).changes()).isEqualTo(Map.of("collection_name",
                 fromTo("evolving", "evolved")));
         assertThat(history.entries().get(0).changes()).containsEntry("collection_name", "evolving")
                 .containsEntry("feature_extractor_id", "text_extractor_v1");
+    }
+
+    @Test
+    void anEventOfABusCommandNamesTheServiceThatSentIt() {
+        readModel.given("col_1", 3, minutes(3), collectionDeleted("col_1", "ns_a", "evolved", minutes(3)),
+                Map.of(AuditMetadata.ACTOR_SERVICE, "search-indexer"));
+
+        Entry deleted = history("ns_a", "col_1", 3, 1, null).entries().get(0);
+        assertThat(deleted.actor()).isEqualTo(new CollectionHistory.Actor(null, null, "search-indexer"));
+        assertThat(deleted.requestId()).isNull();
     }
 
     @Test

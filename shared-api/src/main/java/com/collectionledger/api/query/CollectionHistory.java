@@ -19,7 +19,10 @@ public record CollectionHistory(String collectionId, List<Entry> entries, long t
                         Map<String, Object> changes) {
     }
 
-    /** The API key that caused the event; null fields when it came from elsewhere (e.g. the bus). */
-    public record Actor(String keyId, String name) {
+    /**
+     * What caused the event: the API key of an HTTP request ({@code keyId}, {@code name}), or the service
+     * that sent the command on the bus ({@code service}); the fields of the other kind are null.
+     */
+    public record Actor(String keyId, String name, String service) {
     }
 }
