@@ -46,7 +46,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
             batchSize = batchSize != null ? batchSize : 100;
             segments = segments != null ? segments : 16;
             maxClaimedSegments = maxClaimedSegments != null ? maxClaimedSegments : 0;
-            claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(10);
+            claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(5);
         }
     }
 
