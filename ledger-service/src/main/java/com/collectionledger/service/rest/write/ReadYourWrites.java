@@ -150,12 +150,12 @@ public class ReadYourWrites {
                 ViewsShownQuery.class.getName(), new ViewsShownQuery(pending),
                 ResponseTypes.multipleInstancesOf(String.class), ResponseTypes.instanceOf(String.class),
                 pending.size() + 1)) {
-            List<String> all = List.copyOf(pending);
+            ViewsShownQuery all = new ViewsShownQuery(pending);
             Flux<Boolean> updated = Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
                     .filter(id -> pending.remove(id) && pending.isEmpty())
                     .map(id -> true);
-            Flux<Boolean> polled = polled(() -> queries.query(ViewsShownQuery.class.getName(), new ViewsShownQuery(Set.copyOf(all)),
-                    ResponseTypes.multipleInstancesOf(String.class)).join().containsAll(all));
+            Flux<Boolean> polled = polled(() -> queries.query(ViewsShownQuery.class.getName(), all,
+                    ResponseTypes.multipleInstancesOf(String.class)).join().containsAll(all.aggregateIds()));
             return Flux.merge(updated, polled).filter(done -> done).blockFirst(within) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
