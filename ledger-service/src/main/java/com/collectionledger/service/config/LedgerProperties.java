@@ -28,7 +28,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         dataDir = dataDir != null ? dataDir : "./data";
         bootstrapApiKey = bootstrapApiKey != null ? bootstrapApiKey : "";
         readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
-        readModel = readModel != null ? readModel : new ReadModel(null, null);
+        readModel = readModel != null ? readModel : new ReadModel(null, null, null, null);
         snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
         store = store != null ? store : new Store(null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
@@ -37,14 +37,19 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
     }
 
     /**
-     * @param batchSize events per read-model transaction
-     * @param segments  segments of a new read-model processor (existing tokens keep theirs)
+     * @param batchSize          events per read-model transaction
+     * @param segments           segments of a new read-model processor (existing tokens keep theirs)
+     * @param maxClaimedSegments at most this many segments claimed by this node; 0 for no cap
+     * @param claimTimeout       a segment whose owner has not extended its claim for this long may be
+     *                           claimed by another node (a killed node's segments move after it)
      */
-    public record ReadModel(Integer batchSize, Integer segments) {
+    public record ReadModel(Integer batchSize, Integer segments, Integer maxClaimedSegments, Duration claimTimeout) {
 
         public ReadModel {
             batchSize = batchSize != null ? batchSize : 100;
             segments = segments != null ? segments : 16;
+            maxClaimedSegments = maxClaimedSegments != null ? maxClaimedSegments : 0;
+            claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(5);
         }
     }
 

@@ -18,6 +18,8 @@ class SettingsConfiguration {
 
     @Bean
     QuerySideSettings querySideSettings(LedgerProperties ledger) {
-        return new QuerySideSettings(ledger.readModel().batchSize(), ledger.readModel().segments());
+        LedgerProperties.ReadModel readModel = ledger.readModel();
+        return new QuerySideSettings(readModel.batchSize(), readModel.segments(), readModel.maxClaimedSegments(),
+                readModel.claimTimeout());
     }
 }

@@ -16,14 +16,28 @@ public class QuerySideConfiguration {
      * the error propagates, the batch rolls back and the processor retries it. Its source is the
      * event store, woken by {@link WakingEventSource}; that bean is looked up only when Axon builds
      * the processor, since the event store it needs is built from the configuration being set up here.
+     * <p>
+     * Several nodes on one database share the segments through their claims in the token store: a node
+     * claims every unclaimed segment (up to its cap, if one is set) and extends its claims well within
+     * the claim timeout, so a segment moves only when its owner stops (released at once) or dies (free
+     * once the timeout has passed). The coordinator looks for free segments as often.
      */
     @Autowired
     void configureReadModel(EventProcessingConfigurer processing, ObjectProvider<WakingEventSource> source,
                             QuerySideSettings settings) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
                         config -> source.getObject(),
-                        (config, builder) -> builder.batchSize(settings.readModelBatchSize())
-                                .initialSegmentCount(settings.readModelSegments()))
+                        (config, builder) -> {
+                            long claimCheck = settings.readModelClaimTimeout().toMillis() / 5;
+                            builder.batchSize(settings.readModelBatchSize())
+                                    .initialSegmentCount(settings.readModelSegments())
+                                    .tokenClaimInterval(claimCheck)
+                                    .claimExtensionThreshold(claimCheck);
+                            if (settings.readModelMaxClaimedSegments() > 0) {
+                                builder.maxClaimedSegments(settings.readModelMaxClaimedSegments());
+                            }
+                            return builder;
+                        })
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }

@@ -13,19 +13,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Sends a command and waits until the read model shows its effect, so that a client's next GET
  * finds what its last write made. It subscribes to the aggregate's view version BEFORE sending, so
  * no update can slip by between the command and the wait. When the read model has not caught up
  * within the timeout the write has still happened: the answer says so instead of failing.
+ * <p>
+ * The update is emitted only in the JVM whose processor owns the aggregate's segment. With several
+ * nodes on one database that may be another node, so the wait also reads the view's position from the
+ * database, soon and then every {@value #MOST_POLL_DELAY_MS} ms, and ends at whichever shows it first.
  */
 @Component
 public class ReadYourWrites {
@@ -43,6 +51,9 @@ public class ReadYourWrites {
             return outcome.version();
         }
     }
+
+    private static final long FIRST_POLL_DELAY_MS = 5;
+    private static final long MOST_POLL_DELAY_MS = 50;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -117,7 +128,7 @@ public class ReadYourWrites {
             long start = System.nanoTime();
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            boolean visible = awaitVersion(versions, outcome.version());
+            boolean visible = awaitVersion(versions, aggregateId, outcome.version());
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
             if (!visible) {
@@ -139,21 +150,37 @@ public class ReadYourWrites {
                 ViewsShownQuery.class.getName(), new ViewsShownQuery(pending),
                 ResponseTypes.multipleInstancesOf(String.class), ResponseTypes.instanceOf(String.class),
                 pending.size() + 1)) {
-            return Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
+            ViewsShownQuery all = new ViewsShownQuery(pending);
+            Flux<Boolean> updated = Flux.concat(shown.initialResult().flatMapIterable(ids -> ids), shown.updates())
                     .filter(id -> pending.remove(id) && pending.isEmpty())
-                    .blockFirst(within) != null;
+                    .map(id -> true);
+            Flux<Boolean> polled = polled(() -> queries.query(ViewsShownQuery.class.getName(), all,
+                    ResponseTypes.multipleInstancesOf(String.class)).join().containsAll(all.aggregateIds()));
+            return Flux.merge(updated, polled).filter(done -> done).blockFirst(within) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
         }
     }
 
-    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, long target) {
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, String aggregateId, long target) {
         try {
-            return Flux.concat(versions.initialResult(), versions.updates())
+            Flux<Long> updated = Flux.concat(versions.initialResult(), versions.updates());
+            Flux<Long> polled = polled(() -> queries.query(new ViewVersionQuery(aggregateId), Long.class).join());
+            return Flux.merge(updated, polled)
                     .filter(version -> version >= target)
                     .blockFirst(timeout) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
         }
+    }
+
+    /**
+     * Asks {@code read} after 5 ms, then after twice as long each time up to every 50 ms, on a thread that
+     * may block. A failed read is skipped; the next one may succeed.
+     */
+    private static <T> Flux<T> polled(Callable<T> read) {
+        return Flux.fromStream(Stream.iterate(FIRST_POLL_DELAY_MS, delay -> Math.min(MOST_POLL_DELAY_MS, delay * 2)))
+                .concatMap(delay -> Mono.delay(Duration.ofMillis(delay), Schedulers.boundedElastic())
+                        .then(Mono.fromCallable(read).onErrorResume(failed -> Mono.empty())));
     }
 }
