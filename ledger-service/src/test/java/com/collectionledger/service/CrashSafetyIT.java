@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -605,42 +604,19 @@ class CrashSafetyIT {
         }
 
         String logTail() {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(log unreadable: " + e + ")";
-            }
+            return ServiceJar.logTail(log);
         }
     }
 
     private Service start(StoreUnderTest store, String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Half the start-up time on a small machine; neither the jar nor its settings change.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                System.getProperty("ledger.jar", "target/ledger-service.jar"),
-                "--server.port=" + port, "--ledger.bootstrap-api-key=" + KEY,
-                // The per-key rate limit would throttle the load; it is not what this test is about.
-                "--ledger.rate-limit.requests-per-second=0"));
-        command.addAll(store.arguments());
         Path log = store.workDir().resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceJar.Started started = ServiceJar.start(KEY, log, store.arguments());
+        Process process = started.process();
+        int port = started.port();
         Service service = new Service(process, port, new HttpApi(port, KEY), log);
         services.add(service);
         long began = System.nanoTime();
-        await(name + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + service.logTail());
-                    }
-                    return service.admin.get("/actuator/health").status() == 200;
-                });
+        ServiceJar.awaitHealthy(name, process, service.admin, log, START_TIMEOUT);
         JsonNode readModel = replayStatus(service);
         System.out.printf(label + "  %s: up on port %d in %d ms; read model %s at %d of %d%n", name, port,
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), readModel.path("state").asText(),

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -282,42 +280,22 @@ class TwoNodesIT {
         }
 
         String logTail() {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(log unreadable: " + e + ")";
-            }
+            return ServiceJar.logTail(log);
         }
     }
 
     private Node start(String name, Map<String, String> database, String... more) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                System.getProperty("ledger.jar", "target/ledger-service.jar"),
-                "--server.port=" + port, "--ledger.bootstrap-api-key=" + KEY,
-                "--ledger.rate-limit.requests-per-second=0",
-                "--ledger.data-dir=" + workDir.resolve(name)));
-        database.forEach((key, value) -> command.add("--" + key + "=" + value));
-        command.addAll(List.of(more));
+        List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + workDir.resolve(name)));
+        database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(more));
         Path log = workDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceJar.Started started = ServiceJar.start(KEY, log, arguments);
+        Process process = started.process();
+        int port = started.port();
         processes.add(process);
         Node node = new Node(name, process, port, log);
         long began = System.nanoTime();
-        await(name + " healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + node.logTail());
-                    }
-                    return node.admin().get("/actuator/health").status() == 200;
-                });
+        ServiceJar.awaitHealthy(name, process, node.admin(), log, START_TIMEOUT);
         System.out.printf("TwoNodesIT: %s up on port %d in %d ms%n", name, port,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
         return node;

@@ -1,9 +1,6 @@
 package com.collectionledger.query;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.collectionledger.support.StoredJson;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -115,11 +112,7 @@ public final class TestStore implements AutoCloseable {
 
     /** Events and tokens as the service stores them: JSON by Axon's own mapper. */
     static Serializer serializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(StoredJson.newMapper()).build();
     }
 
     /** The service's snake_case names of Axon's event tables (see its AxonConfiguration). */
