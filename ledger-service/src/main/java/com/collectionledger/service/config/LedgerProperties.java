@@ -30,7 +30,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
         readModel = readModel != null ? readModel : new ReadModel(null, null, null, null);
         snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
-        store = store != null ? store : new Store(null, null);
+        store = store != null ? store : new Store(null, null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
         role = role != null ? role : Role.BOTH;
@@ -54,12 +54,16 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
     }
 
     /**
-     * Every PostgreSQL session's limits: far below the processors' 60 s gap timeout, so no appending
-     * transaction can commit after its gap was given up (see StoreTimeouts).
+     * @param statementTimeout, idleInTransactionTimeout every PostgreSQL session's limits: far below the
+     *                          processors' 60 s gap timeout, so no appending transaction can commit after
+     *                          its gap was given up (see StoreTimeouts)
+     * @param eventPollInterval how often the event store is read for events this process did not append
+     *                          (another node's); its own appends are seen at once
      */
-    public record Store(Duration statementTimeout, Duration idleInTransactionTimeout) {
+    public record Store(Duration statementTimeout, Duration idleInTransactionTimeout, Duration eventPollInterval) {
 
         public Store {
+            eventPollInterval = eventPollInterval != null ? eventPollInterval : Duration.ofMillis(25);
             statementTimeout = statementTimeout != null ? statementTimeout : Duration.ofSeconds(10);
             idleInTransactionTimeout = idleInTransactionTimeout != null ? idleInTransactionTimeout
                     : Duration.ofSeconds(10);
