@@ -28,12 +28,15 @@ final class NodeRegistry {
         jdbc.update("DELETE FROM read_model_node WHERE node_id = ?", nodeId);
     }
 
-    /** The nodes whose heartbeat is younger than {@code timeout}; the rows of the others are deleted. */
+    /** The nodes whose heartbeat is younger than {@code timeout}. */
     List<String> live(Instant now, Duration timeout) {
-        OffsetDateTime oldest = at(now.minus(timeout));
-        jdbc.update("DELETE FROM read_model_node WHERE heartbeat_at < ?", oldest);
         return jdbc.queryForList("SELECT node_id FROM read_model_node WHERE heartbeat_at >= ? ORDER BY node_id",
-                String.class, oldest);
+                String.class, at(now.minus(timeout)));
+    }
+
+    /** Forgets the nodes whose heartbeat is older than {@code timeout} (each restart is a new node). */
+    void forgetDead(Instant now, Duration timeout) {
+        jdbc.update("DELETE FROM read_model_node WHERE heartbeat_at < ?", at(now.minus(timeout)));
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -92,7 +92,7 @@ class ReadModelCoordination implements Lifecycle {
         lifecycle.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, this::heartbeat);
         lifecycle.onStart(Phase.INBOUND_EVENT_CONNECTORS + 1, this::startTicking);
         lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS + 1, this::stopTicking);
-        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> nodes.leave(nodeId));
+        lifecycle.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 1, this::leave);
     }
 
     /** Asks every node for a replay, or joins the one pending, and goes as far with it as this node can. */
@@ -146,6 +146,7 @@ class ReadModelCoordination implements Lifecycle {
     private void heartbeat() {
         Instant now = clock.instant();
         nodes.heartbeat(nodeId, now);
+        nodes.forgetDead(now, claimTimeout);
         int segments = claims.read().size();
         share.shareAmong(segments == 0 ? initialSegments : segments, nodes.live(now, claimTimeout).size());
     }
@@ -200,6 +201,14 @@ class ReadModelCoordination implements Lifecycle {
         if (stoppedFor != null) {
             processor().start();
             stoppedFor = null;
+        }
+    }
+
+    private void leave() {
+        try {
+            nodes.leave(nodeId);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove this node's heartbeat; the others stop counting it after {}", claimTimeout, e);
         }
     }
 
