@@ -102,16 +102,8 @@ class ReadModelCoordination implements Lifecycle {
         return request;
     }
 
-    String nodeId() {
-        return nodeId;
-    }
-
     Duration claimTimeout() {
         return claimTimeout;
-    }
-
-    Duration replayDeadline() {
-        return replayDeadline;
     }
 
     Instant now() {
