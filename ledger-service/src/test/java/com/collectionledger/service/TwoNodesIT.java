@@ -32,12 +32,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two service JVMs (the packaged jar) on one PostgreSQL database, without Axon Server: each handles
  * the writes sent to it and serves reads, and the read model's segments are split between them by their
- * claims in the token store (node A is capped at half of them, node B claims the rest).
+ * claims in the token store (each claims its share among the live nodes: half of them).
  *
  * <ol>
  *   <li>Writes alternate between the nodes, first one by one, then several at once on both. Every write
  *       answers {@code X-Read-Model-Status: current}, whichever node owns its segment, and the other node
  *       GETs it right after.</li>
+ *   <li>A replay is asked of node B while A runs: both release their segments, one resets them, both resume;
+ *       the status on either node (read from the shared token store) reaches {@code live} at 100%, and both
+ *       digest the read model as before the replay.</li>
  *   <li>Node A is SIGKILLed. Writes go on against B: they are still current (B claims A's segments once the
  *       claim timeout, 5 s by default, has passed, within the read-your-writes wait) and B ends up owning every
  *       segment.</li>
@@ -89,10 +92,12 @@ class TwoNodesIT {
         Files.createDirectories(workDir);
         Map<String, String> database = TestDatabase.freshPostgresDatabase();
 
-        Node a = start("node-a", database, "--ledger.read-model.max-claimed-segments=" + SEGMENTS / 2);
+        Node a = start("node-a", database);
         Node b = start("node-b", database);
+        long bothUp = System.nanoTime();
         await("the segments split between the nodes").atMost(SETTLE_TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> segmentsOf(a) == SEGMENTS / 2 && segmentsOf(b) == SEGMENTS / 2);
+        long split = Duration.ofNanos(System.nanoTime() - bothUp).toMillis();
         segmentOwners = segmentOwners(database, Map.of(ownerOf(a), a.name(), ownerOf(b), b.name()));
         assertThat(segmentOwners).as("segments and their owners").hasSize(SEGMENTS);
 
@@ -112,6 +117,8 @@ class TwoNodesIT {
         assertThat(beforeKill).as("writes projected by the other node than the one written to")
                 .anyMatch(Acknowledged::projectedElsewhere);
         segmentOwners = Map.of();
+
+        long replayMillis = replayWhileBothRun(a, b);
 
         assertThat(a.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS)).as("node A gone after SIGKILL").isTrue();
         long killed = System.nanoTime();
@@ -140,10 +147,38 @@ class TwoNodesIT {
         List<Acknowledged> afterKill = acknowledged.stream().filter(write -> !beforeKill.contains(write)).toList();
         System.out.printf("TwoNodesIT: %d acknowledged creates and clones; write to its current answer, both nodes "
                         + "up, projected by the node written to: %s; by the other node: %s; on B after A's SIGKILL: "
-                        + "%s; B owned every segment %d ms after the SIGKILL; %d s in all%n", acknowledged.size(),
+                        + "%s; segments split 8/8 %d ms after both were up; a replay asked of B live on both %d ms "
+                        + "later; B owned every segment %d ms after the SIGKILL; %d s in all%n", acknowledged.size(),
                 times(beforeKill.stream().filter(write -> !write.projectedElsewhere()).toList()),
                 times(beforeKill.stream().filter(Acknowledged::projectedElsewhere).toList()), times(afterKill),
-                takenOver, Duration.ofNanos(System.nanoTime() - began).toSeconds());
+                split, replayMillis, takenOver, Duration.ofNanos(System.nanoTime() - began).toSeconds());
+    }
+
+    /** Asks B for a replay while A runs; both report it live and digest the same read model. Its duration. */
+    private static long replayWhileBothRun(Node a, Node b) {
+        awaitCaughtUp(a);
+        JsonNode before = a.admin().get("/v1/admin/read-model/checksum").body();
+        long asked = System.nanoTime();
+        HttpApi.Response replay = b.admin().post("/v1/admin/read-model/replay", Map.of());
+        assertThat(replay.status()).as("replay asked of B while A runs: %s", replay).isEqualTo(202);
+        for (Node node : List.of(a, b)) {
+            await("the replay live at 100%, seen from " + node.name()).atMost(SETTLE_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        JsonNode status = replayStatus(node);
+                        return status.path("state").asText().equals("live")
+                                && status.path("percent").asDouble() == 100.0
+                                && status.path("position").asLong() >= status.path("head").asLong()
+                                && status.path("replay").path("state").asText().equals("reset");
+                    });
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+        assertThat(replayStatus(a).path("replay").path("generation").asLong()).as("one replay").isEqualTo(1);
+        assertThat(a.admin().get("/v1/admin/read-model/checksum").body()).as("A's digest after the replay")
+                .isEqualTo(before);
+        assertThat(b.admin().get("/v1/admin/read-model/checksum").body()).as("B's digest after the replay")
+                .isEqualTo(before);
+        return millis;
     }
 
     private static String times(List<Acknowledged> writes) {
@@ -217,9 +252,14 @@ class TwoNodesIT {
         return node.admin().get("/v1/admin/read-model/replay").body();
     }
 
-    /** How many read-model segments this node's processor has claimed. */
+    /** How many read-model segments this node's processor has claimed, as the status (of any node) says. */
     private static int segmentsOf(Node node) {
-        return replayStatus(node).path("segments").asInt();
+        for (JsonNode claims : replayStatus(node).path("nodes")) {
+            if (claims.path("node").asText().startsWith(ownerOf(node))) {
+                return claims.path("segments").asInt();
+            }
+        }
+        return 0;
     }
 
     private static void awaitCaughtUp(Node node) {

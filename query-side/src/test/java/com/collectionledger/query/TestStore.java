@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,6 +40,7 @@ public final class TestStore implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final HikariDataSource dataSource;
+    private final ConnectionProvider connections;
     private final DataSourceTransactionManager transactions;
     private final EmbeddedEventStore eventStore;
     private final TokenStore tokenStore;
@@ -46,7 +48,7 @@ public final class TestStore implements AutoCloseable {
     private TestStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.transactions = new DataSourceTransactionManager(dataSource);
-        ConnectionProvider connections = new UnitOfWorkAwareConnectionProviderWrapper(
+        this.connections = new UnitOfWorkAwareConnectionProviderWrapper(
                 new SpringDataSourceConnectionProvider(dataSource));
         Serializer serializer = serializer();
         this.eventStore = EmbeddedEventStore.builder()
@@ -104,6 +106,17 @@ public final class TestStore implements AutoCloseable {
         return tokenStore;
     }
 
+    /** Another node's token store on this database: its claims are {@code nodeId}'s. */
+    public TokenStore tokenStore(String nodeId, Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer())
+                .schema(tokenSchema())
+                .nodeId(nodeId)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+
     @Override
     public void close() {
         eventStore.shutDown();
@@ -111,7 +124,7 @@ public final class TestStore implements AutoCloseable {
     }
 
     /** Events and tokens as the service stores them: JSON by Axon's own mapper. */
-    static Serializer serializer() {
+    public static Serializer serializer() {
         return JacksonSerializer.builder().objectMapper(StoredJson.newMapper()).build();
     }
 
@@ -133,7 +146,7 @@ public final class TestStore implements AutoCloseable {
                 .build();
     }
 
-    static TokenSchema tokenSchema() {
+    public static TokenSchema tokenSchema() {
         return TokenSchema.builder()
                 .setTokenTable("token_entry")
                 .setProcessorNameColumn("processor_name")

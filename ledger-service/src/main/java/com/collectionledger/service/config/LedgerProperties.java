@@ -28,7 +28,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         dataDir = dataDir != null ? dataDir : "./data";
         bootstrapApiKey = bootstrapApiKey != null ? bootstrapApiKey : "";
         readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
-        readModel = readModel != null ? readModel : new ReadModel(null, null, null, null);
+        readModel = readModel != null ? readModel : new ReadModel(null, null, null, null, null);
         snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
         store = store != null ? store : new Store(null, null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
@@ -41,15 +41,20 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
      * @param segments           segments of a new read-model processor (existing tokens keep theirs)
      * @param maxClaimedSegments at most this many segments claimed by this node; 0 for no cap
      * @param claimTimeout       a segment whose owner has not extended its claim for this long may be
-     *                           claimed by another node (a killed node's segments move after it)
+     *                           claimed by another node (a killed node's segments move after it); a node
+     *                           whose heartbeat is older no longer counts when the segments are shared out
+     * @param replayDeadline     a replay whose segments were not all released this long after it was asked
+     *                           for is abandoned, and every node resumes where it was
      */
-    public record ReadModel(Integer batchSize, Integer segments, Integer maxClaimedSegments, Duration claimTimeout) {
+    public record ReadModel(Integer batchSize, Integer segments, Integer maxClaimedSegments, Duration claimTimeout,
+                            Duration replayDeadline) {
 
         public ReadModel {
             batchSize = batchSize != null ? batchSize : 100;
             segments = segments != null ? segments : 16;
             maxClaimedSegments = maxClaimedSegments != null ? maxClaimedSegments : 0;
             claimTimeout = claimTimeout != null ? claimTimeout : Duration.ofSeconds(5);
+            replayDeadline = replayDeadline != null ? replayDeadline : Duration.ofMinutes(1);
         }
     }
 

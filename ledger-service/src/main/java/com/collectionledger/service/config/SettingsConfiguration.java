@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
+
 /** Binds {@link LedgerProperties} and hands each side the settings it takes. */
 @Configuration
 @EnableConfigurationProperties(LedgerProperties.class)
@@ -20,6 +22,11 @@ class SettingsConfiguration {
     QuerySideSettings querySideSettings(LedgerProperties ledger) {
         LedgerProperties.ReadModel readModel = ledger.readModel();
         return new QuerySideSettings(readModel.batchSize(), readModel.segments(), readModel.maxClaimedSegments(),
-                readModel.claimTimeout());
+                readModel.claimTimeout(), readModel.replayDeadline(), nodeId());
+    }
+
+    /** The JVM's {@code pid@host}: what Axon's token store names a node by unless told otherwise. */
+    private static String nodeId() {
+        return ManagementFactory.getRuntimeMXBean().getName();
     }
 }

@@ -1,6 +1,7 @@
 package com.collectionledger.query.config;
 
 import com.collectionledger.query.ReadModel;
+import com.collectionledger.query.replay.SegmentShare;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,13 +19,14 @@ public class QuerySideConfiguration {
      * the processor, since the event store it needs is built from the configuration being set up here.
      * <p>
      * Several nodes on one database share the segments through their claims in the token store: a node
-     * claims every unclaimed segment (up to its cap, if one is set) and extends its claims well within
-     * the claim timeout, so a segment moves only when its owner stops (released at once) or dies (free
-     * once the timeout has passed). The coordinator looks for free segments as often.
+     * claims unclaimed segments up to its share among the live nodes ({@link SegmentShare}, never above the
+     * cap, if one is set), releases those beyond it when another node joins, and extends its claims well within
+     * the claim timeout, so a segment also moves when its owner stops (released at once) or dies (free once the
+     * timeout has passed). The coordinator looks for free segments as often.
      */
     @Autowired
     void configureReadModel(EventProcessingConfigurer processing, ObjectProvider<WakingEventSource> source,
-                            QuerySideSettings settings) {
+                            QuerySideSettings settings, SegmentShare share) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
                         config -> source.getObject(),
                         (config, builder) -> {
@@ -32,10 +34,8 @@ public class QuerySideConfiguration {
                             builder.batchSize(settings.readModelBatchSize())
                                     .initialSegmentCount(settings.readModelSegments())
                                     .tokenClaimInterval(claimCheck)
-                                    .claimExtensionThreshold(claimCheck);
-                            if (settings.readModelMaxClaimedSegments() > 0) {
-                                builder.maxClaimedSegments(settings.readModelMaxClaimedSegments());
-                            }
+                                    .claimExtensionThreshold(claimCheck)
+                                    .maxSegmentProvider(share);
                             return builder;
                         })
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator routes (admin keys only): rebuild the read model, watch it, and digest it. */
+/**
+ * Operator routes (admin keys only): rebuild the read model, watch it, and digest it. Any node serving reads
+ * takes a replay request for all the nodes that share the read model, and reports on all of them.
+ */
 @RestController
 @RequestMapping("/v1/admin/read-model")
 class ReadModelAdminController {
