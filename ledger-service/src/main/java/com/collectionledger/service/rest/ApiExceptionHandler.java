@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.collectionledger.service.config.LedgerProperties;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
@@ -25,6 +26,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -49,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Every failure becomes the error envelope ({@link ErrorEnvelope}), in this one place. */
 @RestControllerAdvice
@@ -67,13 +70,26 @@ class ApiExceptionHandler {
 
     private final long retryAfterSeconds;
     private final LedgerError unavailable;
+    private final BooleanSupplier axonServerUnreachable;
 
     @Autowired
-    ApiExceptionHandler(LedgerProperties settings) {
-        this(settings.retryAfter());
+    ApiExceptionHandler(LedgerProperties settings, ObjectProvider<AxonServerConnectionManager> axonServer) {
+        this(settings.retryAfter(), () -> {
+            AxonServerConnectionManager connections = axonServer.getIfAvailable();
+            return connections != null && !connections.isConnected(connections.getDefaultContext());
+        });
     }
 
     ApiExceptionHandler(Duration retryAfter) {
+        this(retryAfter, () -> false);
+    }
+
+    /**
+     * @param axonServerUnreachable whether this node has no connection to Axon Server now (never without
+     *                              it): the connector then fails calls in ways that name no outage
+     */
+    ApiExceptionHandler(Duration retryAfter, BooleanSupplier axonServerUnreachable) {
+        this.axonServerUnreachable = axonServerUnreachable;
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
         this.unavailable = LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
                 "the service cannot take this request now; retry in " + retryAfterSeconds + " s",
@@ -155,6 +171,10 @@ class ApiExceptionHandler {
             if (isUnavailable(e)) {
                 log.warn("request refused while the service, its store or Axon Server is unavailable: {}",
                         e.toString());
+                return unavailable;
+            }
+            if (axonServerUnreachable.getAsBoolean()) {
+                log.warn("request failed while Axon Server is unreachable: {}", e.toString());
                 return unavailable;
             }
             if (isVersionConflict(e)) {
