@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -111,6 +113,32 @@ class CommandDeduplicationTest extends LedgerHttpTest {
                 CollectionOverrides.none()), Map.of(AuditMetadata.IDEMPOTENCY_KEY, key));
 
         assertThat(fixed).isInstanceOf(CommandOutcome.class);
+    }
+
+    @Test
+    void ofSendsWithOneKeyAtOnceOneIsHandledAndTheOthersAnswerItsResultOrConflict() throws Exception {
+        String key = "raced-" + UUID.randomUUID();
+        CloneCollectionCommand clone = new CloneCollectionCommand(source, namespaceId, Ids.next("col_"),
+                "raced-once", CollectionOverrides.none());
+        List<Callable<Object>> sends = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sends.add(() -> {
+                try {
+                    return send(clone, Map.of(AuditMetadata.IDEMPOTENCY_KEY, key));
+                } catch (CommandExecutionException e) {
+                    return e.getDetails().orElseThrow();
+                }
+            });
+        }
+
+        List<Object> outcomes = Concurrently.run(sends);
+
+        CommandOutcome made = new CommandOutcome(clone.newCollectionId(), 0);
+        assertThat(outcomes).contains(made).allSatisfy(outcome -> assertThat(outcome.equals(made)
+                || outcome instanceof LedgerError error && error.kind() == ErrorKind.CONFLICT).as(outcome.toString())
+                .isTrue());
+        assertThat(send(clone, Map.of(AuditMetadata.IDEMPOTENCY_KEY, key))).isEqualTo(made);
+        assertThat(storedEvents("CollectionCloned", "\"collectionName\":\"raced-once\"")).isEqualTo(1);
     }
 
     @Test

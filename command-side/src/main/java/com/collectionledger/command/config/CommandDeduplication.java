@@ -12,6 +12,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  * hours): the record of its result is written in the command's own transaction, so it commits exactly
  * when the command's events do. A command sent again with the same key answers that result without being
  * handled again; with another request under the same key it is refused. Two sends at once both run, and
- * the one that inserts its record second loses on the primary key and is rolled back: retry, and it
- * answers the first one's result.
+ * the one that inserts its record second loses on the primary key (or fails on what the first one
+ * committed) and is rolled back with CONFLICT: retried, it answers the first one's result.
  * <p>
  * It runs as a handler interceptor, inside the unit of work whose transaction is already open, so its
  * reads and writes join that transaction.
@@ -71,28 +72,54 @@ final class CommandDeduplication implements MessageHandlerInterceptor<CommandMes
         String fingerprint = fingerprintOf(command);
         Instant now = clock.instant();
         purge(caller, idempotencyKey, now);
-        Optional<Recorded> earlier = jdbc.query("SELECT request_fingerprint, result_type, result_json "
-                        + "FROM command_idempotency WHERE caller = ? AND idempotency_key = ?",
-                (rs, i) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3)), caller, idempotencyKey)
-                .stream().findFirst();
+        Optional<Recorded> earlier = recorded(caller, idempotencyKey);
         if (earlier.isPresent()) {
             if (!earlier.get().fingerprint().equals(fingerprint)) {
                 throw new LedgerException(reused());
             }
             return resultOf(earlier.get());
         }
-        Object result = chain.proceed();
+        Object result;
+        try {
+            result = chain.proceed();
+        } catch (Exception failure) {
+            throw committedMeanwhile(caller, idempotencyKey, failure);
+        }
         try {
             jdbc.update("INSERT INTO command_idempotency (caller, idempotency_key, request_fingerprint, result_type, "
                             + "result_json, created_at) VALUES (?, ?, ?, ?, ?, ?)", caller, idempotencyKey, fingerprint,
                     result == null ? null : result.getClass().getName(), result == null ? null : StoredJson.write(result),
                     Timestamp.from(now));
-        } catch (DuplicateKeyException concurrent) {
-            throw new LedgerException(LedgerError.of(ErrorKind.CONFLICT,
-                    "a command with this idempotency key is being handled at the same time; retry to get its result",
-                    Map.of("reason", "idempotency_key_in_progress")));
+        } catch (DuplicateKeyException | PessimisticLockingFailureException concurrent) {
+            throw inProgress();
         }
         return result;
+    }
+
+    private Optional<Recorded> recorded(String caller, String key) {
+        return jdbc.query("SELECT request_fingerprint, result_type, result_json "
+                        + "FROM command_idempotency WHERE caller = ? AND idempotency_key = ?",
+                (rs, i) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3)), caller, key)
+                .stream().findFirst();
+    }
+
+    /**
+     * The handler failed; if a send with the same key committed since this one looked (so the handler met
+     * its effects, e.g. its name taken), the failure is that race's, not the request's: retry for its result.
+     */
+    private Exception committedMeanwhile(String caller, String key, Exception failure) {
+        try {
+            return recorded(caller, key).isPresent() ? inProgress() : failure;
+        } catch (RuntimeException unreadable) { // e.g. the failure ended the transaction
+            failure.addSuppressed(unreadable);
+            return failure;
+        }
+    }
+
+    private static LedgerException inProgress() {
+        return new LedgerException(LedgerError.of(ErrorKind.CONFLICT,
+                "a command with this idempotency key is being handled at the same time; retry to get its result",
+                Map.of("reason", "idempotency_key_in_progress")));
     }
 
     /** The same key with a different request: the violation names the key, in the metadata. */
