@@ -11,6 +11,7 @@ import com.collectionledger.api.query.CollectionHistoryQuery;
 import com.collectionledger.api.query.CollectionLineage;
 import com.collectionledger.api.query.CollectionLineageQuery;
 import com.collectionledger.api.query.ViewVersionQuery;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -19,8 +20,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import reactor.core.publisher.Flux;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -76,13 +81,39 @@ public class CollectionLedgerClient {
      */
     public CommandOutcome clone(String sourceCollectionId, String namespaceId, String collectionName,
                                 CollectionOverrides overrides) {
+        return clone(sourceCollectionId, namespaceId, collectionName, overrides, null);
+    }
+
+    /**
+     * {@link #clone(String, String, String, CollectionOverrides)} that is safe to retry: within 24 hours, a
+     * clone sent again with the same {@code idempotencyKey} and the same arguments is not made again; it
+     * answers the clone the first call made, even when that call failed after the ledger had stored it
+     * (a connection that dropped). The same key with other arguments is a {@code VALIDATION} error.
+     */
+    public CommandOutcome clone(String sourceCollectionId, String namespaceId, String collectionName,
+                                CollectionOverrides overrides, String idempotencyKey) {
         String cloneId = newId("col_");
+        Map<String, String> metaData = new HashMap<>(caller);
+        if (idempotencyKey != null) {
+            metaData.put(AuditMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+            // Each call picks a new ID, so the request is what the caller asked for, without it.
+            metaData.put(AuditMetadata.REQUEST_FINGERPRINT, fingerprint(new CloneCollectionCommand(sourceCollectionId,
+                    namespaceId, null, collectionName, overrides)));
+        }
         // Subscribed before sending, so that the read model's update cannot pass unseen.
         try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(new ViewVersionQuery(cloneId),
                 ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(Long.class))) {
             CommandOutcome outcome = send(new CloneCollectionCommand(sourceCollectionId, namespaceId, cloneId,
-                    collectionName, overrides));
-            awaitVersion(versions, outcome.version());
+                    collectionName, overrides), metaData);
+            if (outcome.collectionId().equals(cloneId)) {
+                awaitVersion(versions, outcome.version());
+            } else { // a retry, answered with the clone of the first call
+                try (SubscriptionQueryResult<Long, Long> earlier = queries.subscriptionQuery(
+                        new ViewVersionQuery(outcome.collectionId()), ResponseTypes.instanceOf(Long.class),
+                        ResponseTypes.instanceOf(Long.class))) {
+                    awaitVersion(earlier, outcome.version());
+                }
+            }
             return outcome;
         }
     }
@@ -93,10 +124,35 @@ public class CollectionLedgerClient {
      * @throws LedgerException what the ledger rejected
      */
     public <R> R send(Object command) {
+        return send(command, caller);
+    }
+
+    /**
+     * {@link #send(Object)} that is safe to retry with the same command: within 24 hours, the same command
+     * sent again with the same {@code idempotencyKey} is not handled again and answers what the first send
+     * answered. The same key with another command is a {@code VALIDATION} error.
+     */
+    public <R> R send(Object command, String idempotencyKey) {
+        Map<String, String> metaData = new HashMap<>(caller);
+        metaData.put(AuditMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        return send(command, metaData);
+    }
+
+    private <R> R send(Object command, Map<String, String> metaData) {
         try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(caller));
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (RuntimeException e) {
             throw typed(e);
+        }
+    }
+
+    /** SHA-256 of the command's JSON: what makes two calls the same request. */
+    private static String fingerprint(Object command) {
+        try {
+            byte[] json = LedgerSerializer.objectMapper().writeValueAsBytes(command);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
         }
     }
 

@@ -131,6 +131,23 @@ class CollectionLedgerClientTest {
         assertThat(client.history(otherNamespaceId, sourceId, 0, 10)).isEmpty();
     }
 
+    @Test
+    void aCloneRetriedWithItsIdempotencyKeyAnswersTheFirstClone() {
+        CollectionLedgerClient client = new CollectionLedgerClient(SERVICE, commands, queries);
+        String namespaceId = newNamespace(client);
+        String sourceId = newTextCollection(client, namespaceId, "articles-text");
+        String key = "clone-" + CollectionLedgerClient.newId("");
+
+        CommandOutcome first = client.clone(sourceId, namespaceId, "articles-once", CollectionOverrides.none(), key);
+        CommandOutcome retried = client.clone(sourceId, namespaceId, "articles-once", CollectionOverrides.none(), key);
+        LedgerException reused = catchThrowableOfType(LedgerException.class,
+                () -> client.clone(sourceId, namespaceId, "articles-other", CollectionOverrides.none(), key));
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(reused.error().kind()).isEqualTo(ErrorKind.VALIDATION);
+        assertThat(client.lineage(namespaceId, sourceId).orElseThrow().descendants().entries()).hasSize(1);
+    }
+
     /** Over Axon Server, messages and error details cross as JSON: the client's must read the ledger's. */
     @Test
     void theClientsSerializerReadsWhatTheLedgerWritesAndTheLedgerReadsTheClients() {

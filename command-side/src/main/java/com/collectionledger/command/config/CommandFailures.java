@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -106,6 +107,7 @@ final class CommandFailures {
      */
     private static boolean isUnavailable(Throwable failure) {
         return any(failure, t -> t instanceof ShutdownInProgressException || t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessResourceException
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
                         || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("25P03")));

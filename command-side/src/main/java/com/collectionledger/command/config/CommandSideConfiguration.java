@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 
@@ -78,18 +79,21 @@ public class CommandSideConfiguration {
 
     /**
      * The command bus Axon's auto-configuration would make (and the local segment of Axon Server's),
-     * but one that checks bus commands and types every failure, commit included: see {@link LedgerCommandBus}.
+     * but one that checks bus commands and types every failure, commit included: see {@link LedgerCommandBus};
+     * and handles a command sent again with the same idempotency key once: see {@link CommandDeduplication}.
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver, JdbcTemplate jdbc,
+                                Clock clock) {
         SimpleCommandBus commandBus = new LedgerCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        commandBus.registerHandlerInterceptor(new CommandDeduplication(jdbc, clock));
         return commandBus;
     }
 }

@@ -18,11 +18,13 @@ import java.time.Duration;
  * @param maxBodySize            larger request bodies get 413
  * @param role                   what the node runs: the command side and write routes, the query side and
  *                               read routes, or both (see RoleConfiguration)
+ * @param retryAfter             what a 503 (the database or Axon Server unreachable, shutting down) tells a
+ *                               client to wait before retrying, in its Retry-After header (whole seconds)
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
                                ReadModel readModel, Integer snapshotThreshold, Store store, RateLimit rateLimit,
-                               DataSize maxBodySize, Role role) {
+                               DataSize maxBodySize, Role role, Duration retryAfter) {
 
     public LedgerProperties {
         dataDir = dataDir != null ? dataDir : "./data";
@@ -34,6 +36,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
         role = role != null ? role : Role.BOTH;
+        retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(2);
     }
 
     /**

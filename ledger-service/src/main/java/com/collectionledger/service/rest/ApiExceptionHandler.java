@@ -1,5 +1,6 @@
 package com.collectionledger.service.rest;
 
+import com.collectionledger.api.AuditMetadata;
 import com.collectionledger.api.error.ErrorKind;
 import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.api.error.LedgerException;
@@ -9,13 +10,26 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.collectionledger.service.config.LedgerProperties;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.lifecycle.ShutdownInProgressException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -29,25 +43,58 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Every failure becomes the error envelope ({@link ErrorEnvelope}), in this one place. */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final long RETRY_AFTER_SECONDS = 2;
-    private static final LedgerError UNAVAILABLE = LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
-            "the service cannot take this request now; retry in " + RETRY_AFTER_SECONDS + " s",
-            Map.of("retry_after_seconds", RETRY_AFTER_SECONDS));
+    /** Axon Server's codes for a message it could not route: no handler connected, or dispatching failed. */
+    private static final Set<ErrorCode> NOT_ROUTED = EnumSet.of(ErrorCode.CONNECTION_FAILED,
+            ErrorCode.NO_HANDLER_FOR_COMMAND, ErrorCode.COMMAND_DISPATCH_ERROR, ErrorCode.NO_HANDLER_FOR_QUERY,
+            ErrorCode.QUERY_DISPATCH_ERROR, ErrorCode.INSTRUCTION_ACK_ERROR);
     /** Two changes of one collection raced for the same version; this one lost. */
     private static final LedgerError VERSION_CONFLICT = LedgerError.of(ErrorKind.CONFLICT,
             "the collection was changed by another request at the same time; read it again and retry");
     private static final LedgerError INTERNAL = LedgerError.of(ErrorKind.INTERNAL,
             "internal error; quote the X-Request-ID when reporting it");
+
+    private final long retryAfterSeconds;
+    private final LedgerError unavailable;
+    private final BooleanSupplier axonServerUnreachable;
+
+    @Autowired
+    ApiExceptionHandler(LedgerProperties settings, ObjectProvider<AxonServerConnectionManager> axonServer) {
+        this(settings.retryAfter(), () -> {
+            AxonServerConnectionManager connections = axonServer.getIfAvailable();
+            return connections != null && !connections.isConnected(connections.getDefaultContext());
+        });
+    }
+
+    ApiExceptionHandler(Duration retryAfter) {
+        this(retryAfter, () -> false);
+    }
+
+    /**
+     * @param axonServerUnreachable whether this node has no connection to Axon Server now (never without
+     *                              it): the connector then fails calls in ways that name no outage
+     */
+    ApiExceptionHandler(Duration retryAfter, BooleanSupplier axonServerUnreachable) {
+        this.axonServerUnreachable = axonServerUnreachable;
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        this.unavailable = LedgerError.of(ErrorKind.SERVICE_UNAVAILABLE,
+                "the service cannot take this request now; retry in " + retryAfterSeconds + " s",
+                Map.of("retry_after_seconds", retryAfterSeconds));
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
@@ -122,8 +169,13 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> any(Exception e) {
         LedgerError error = ledgerError(e).orElseGet(() -> {
             if (isUnavailable(e)) {
-                log.warn("request refused while the service or its store is unavailable: {}", e.toString());
-                return UNAVAILABLE;
+                log.warn("request refused while the service, its store or Axon Server is unavailable: {}",
+                        e.toString());
+                return unavailable;
+            }
+            if (axonServerUnreachable.getAsBoolean()) {
+                log.warn("request failed while Axon Server is unreachable: {}", e.toString());
+                return unavailable;
             }
             if (isVersionConflict(e)) {
                 return VERSION_CONFLICT;
@@ -133,19 +185,29 @@ class ApiExceptionHandler {
         });
         if (error.kind() == ErrorKind.SERVICE_UNAVAILABLE) {
             return ResponseEntity.status(ErrorEnvelope.status(ErrorKind.SERVICE_UNAVAILABLE))
-                    .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).body(ErrorEnvelope.of(error));
+                    .header("Retry-After", String.valueOf(retryAfterSeconds)).body(ErrorEnvelope.of(error));
         }
         return respond(error);
     }
 
     /**
-     * Failures of the moment, not of the request: the service is shutting down, or the store's
-     * connection failed or was cut off (SQL states 08, 57P, 25P03). Nothing was stored.
+     * Failures of the moment, not of the request: the service is shutting down; the store's connection
+     * failed, timed out or was cut off (SQL states 08, 57P, 25P03); or Axon Server could not be reached,
+     * had no handler connected for the message, or did not answer in time. Retrying later may succeed;
+     * a write that may have happened meanwhile is answered, on retry with its Idempotency-Key, as it was.
      */
     private static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ShutdownInProgressException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
+                    || t instanceof CommandDispatchException || t instanceof AxonServerQueryDispatchException
+                    || t instanceof io.axoniq.axonserver.connector.AxonServerException
+                    || t instanceof AxonServerException server && NOT_ROUTED.contains(server.errorCode())
+                    || t instanceof StatusRuntimeException grpc && (grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
+                            || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)
+                    || t instanceof TimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
@@ -179,7 +241,7 @@ class ApiExceptionHandler {
      * The typed error inside whatever wrapped it: a completion, a command result, a remote call. What
      * came over the bus has its violations placed in the request; this adapter's own are placed already.
      */
-    private static Optional<LedgerError> ledgerError(Throwable e) {
+    private Optional<LedgerError> ledgerError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidRequest invalid) {
                 return Optional.of(invalid.error());
@@ -199,12 +261,19 @@ class ApiExceptionHandler {
     }
 
     /** The command bus types failures of the moment and unknown ones too (and logs the latter); answered as ours. */
-    private static LedgerError fromBus(LedgerError error) {
+    private LedgerError fromBus(LedgerError error) {
         return switch (error.kind()) {
-            case SERVICE_UNAVAILABLE -> UNAVAILABLE;
+            case SERVICE_UNAVAILABLE -> unavailable;
             case INTERNAL -> INTERNAL;
-            default -> RequestLocations.placed(error);
+            default -> isIdempotencyKeyReused(error) ? IdempotencyFilter.REUSED : RequestLocations.placed(error);
         };
+    }
+
+    /** Over HTTP, the command's idempotency key is the request's Idempotency-Key header. */
+    private static boolean isIdempotencyKeyReused(LedgerError error) {
+        return error.kind() == ErrorKind.VALIDATION && error.violations().size() == 1
+                && error.violations().get(0).type().equals("idempotency_key_reused")
+                && error.violations().get(0).location().equals(List.of(AuditMetadata.IDEMPOTENCY_KEY));
     }
 
     private static LedgerError mappingError(JsonMappingException e) {

@@ -17,7 +17,9 @@ import java.util.function.BiFunction;
 
 /**
  * Puts who sent a command and in which request on its metadata, from the HTTP request that is
- * dispatching it; Axon's correlation providers then copy it onto every event the command causes.
+ * dispatching it; Axon's correlation providers then copy it onto every event the command causes. A
+ * request with an Idempotency-Key passes it and the request's hash on too, so that the command side
+ * answers a retry with what the first request's command did, even when that answer was lost.
  */
 @Component
 class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -35,6 +37,8 @@ class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             putIfPresent(audit, AuditMetadata.ACTOR_KEY_ID, request.getAttribute(RequestAttributes.KEY_ID));
             putIfPresent(audit, AuditMetadata.ACTOR_NAME, request.getAttribute(RequestAttributes.KEY_NAME));
             putIfPresent(audit, AuditMetadata.REQUEST_ID, request.getAttribute(RequestAttributes.REQUEST_ID));
+            putIfPresent(audit, AuditMetadata.IDEMPOTENCY_KEY, request.getAttribute(RequestAttributes.IDEMPOTENCY_KEY));
+            putIfPresent(audit, AuditMetadata.REQUEST_FINGERPRINT, request.getAttribute(RequestAttributes.REQUEST_HASH));
         }
         return (index, message) -> audit.isEmpty() ? message : message.andMetaData(audit);
     }

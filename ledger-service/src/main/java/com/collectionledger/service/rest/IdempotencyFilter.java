@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} on create, clone, template capture and instantiation. The same key with the
  * same request (within 24 h) answers what the first one was answered and stores nothing new; with
  * another request it is a 422. Two identical requests at once: one runs, the other waits for its answer.
+ * <p>
+ * Only 2xx answers are kept here; a failed request lets go of its key. Its command carries the key and the
+ * request's hash, and the command side records the command's result with its events: so a retry of a
+ * request whose command committed but whose answer failed (a connection dropped, the node died) is
+ * answered, by the command side, what that command did, and the route builds the same answer again.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -44,6 +49,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             + "|/v1/templates/collections/(from-collection/[^/]+|[^/]+/instantiate)");
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final long WAIT_MILLIS = 15_000;
+    /** The key was used with another request, found here or by the command side. */
+    static final LedgerError REUSED = LedgerError.invalid(List.of(Violation.at(
+            "this Idempotency-Key was used with a different request in the last 24 hours",
+            "idempotency_key_reused", "header", HEADER)));
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -85,9 +94,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 continue; // the first request failed and let go of the key: run this one
             }
             if (!earlier.get().requestHash().equals(hash)) {
-                ErrorEnvelope.write(response, LedgerError.invalid(List.of(Violation.at(
-                        "this Idempotency-Key was used with a different request in the last 24 hours",
-                        "idempotency_key_reused", "header", HEADER))), json);
+                ErrorEnvelope.write(response, REUSED, json);
                 return;
             }
             if (earlier.get().finished()) {
@@ -102,6 +109,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             pause();
         }
+        request.setAttribute(RequestAttributes.IDEMPOTENCY_KEY, key);
+        request.setAttribute(RequestAttributes.REQUEST_HASH, hash);
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {

@@ -12,6 +12,9 @@ public final class RequestAttributes {
     public static final String REQUEST_ID = "ledger.requestId";
     /** The namespaces the key may use ({@code List<String>} of IDs, names or patterns with {@code *}). */
     public static final String NAMESPACE_SCOPE = "ledger.namespaceScope";
+    /** The request's Idempotency-Key and the hash of the request, which its command carries to the command side. */
+    public static final String IDEMPOTENCY_KEY = "ledger.idempotencyKey";
+    public static final String REQUEST_HASH = "ledger.requestHash";
 
     public static final String NAMESPACE_HEADER = "X-Namespace";
     public static final String REQUEST_ID_HEADER = "X-Request-ID";

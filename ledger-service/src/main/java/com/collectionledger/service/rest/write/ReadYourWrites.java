@@ -67,9 +67,13 @@ public class ReadYourWrites {
         this.timeout = settings.readYourWritesTimeout();
     }
 
-    /** Sends a command that creates {@code aggregateId}; its first event is version 0. */
+    /**
+     * Sends a command that creates {@code aggregateId}; its first event is version 0. A command sent again
+     * with an idempotency key answers what the first send created, which is then the written aggregate.
+     */
     public Written create(String aggregateId, Object command) {
-        return send(aggregateId, command, result -> new CommandOutcome(aggregateId, 0));
+        return send(aggregateId, command, result -> result instanceof CommandOutcome outcome ? outcome
+                : new CommandOutcome(result instanceof String created ? created : aggregateId, 0));
     }
 
     /** A write that created several aggregates: its first one as {@link Written}, and what the handler answered. */
@@ -128,7 +132,9 @@ public class ReadYourWrites {
             long start = System.nanoTime();
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            boolean visible = awaitVersion(versions, aggregateId, outcome.version());
+            boolean visible = outcome.collectionId().equals(aggregateId)
+                    ? awaitVersion(versions, aggregateId, outcome.version())
+                    : awaitEarlierWrite(outcome);
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
             if (!visible) {
@@ -136,6 +142,18 @@ public class ReadYourWrites {
                         aggregateId, outcome.version(), timeout);
             }
             return new Written(outcome, visible);
+        }
+    }
+
+    /**
+     * The command was sent before (the same idempotency key) and answered what it wrote then, to another
+     * aggregate than this send's new ID: wait for that one, which the read model most likely shows already.
+     */
+    private boolean awaitEarlierWrite(CommandOutcome earlier) {
+        try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
+                new ViewVersionQuery(earlier.collectionId()), ResponseTypes.instanceOf(Long.class),
+                ResponseTypes.instanceOf(Long.class))) {
+            return awaitVersion(versions, earlier.collectionId(), earlier.version());
         }
     }
 

@@ -69,8 +69,9 @@ class TemplateCommandController {
         Written written = writes.create(templateId, new CreateTemplateFromCollectionCommand(sourceId, namespaceId,
                 templateId, request.templateName(), request.description(), request.scope(), request.category(),
                 request.tags(), request.isPublic()));
-        TemplateCreated created = writes.creationEvent(templateId, TemplateCreated.class);
-        return WriteResponses.respond(HttpStatus.CREATED, written, new CreateTemplateResponse(templateId,
+        // A retry with the same Idempotency-Key answers the template its first request created.
+        TemplateCreated created = writes.creationEvent(written.aggregateId(), TemplateCreated.class);
+        return WriteResponses.respond(HttpStatus.CREATED, written, new CreateTemplateResponse(created.templateId(),
                 created.templateName(), "collection", created.scope(), created.sourceCollectionId(),
                 created.sourceVersion(), created.createdAt()));
     }
@@ -88,8 +89,8 @@ class TemplateCommandController {
         Written written = writes.change(collectionId, new InstantiateTemplateCommand(templateId, namespaceId,
                 collectionId, request.collectionName(), request.bucketIds(), request.collectionId(),
                 request.description(), request.tags()));
-        CollectionInstantiated instantiated = writes.creationEvent(collectionId, CollectionInstantiated.class);
-        return WriteResponses.respond(HttpStatus.CREATED, written, new InstantiateResponse(collectionId,
+        CollectionInstantiated instantiated = writes.creationEvent(written.aggregateId(), CollectionInstantiated.class);
+        return WriteResponses.respond(HttpStatus.CREATED, written, new InstantiateResponse(written.aggregateId(),
                 instantiated.collectionName(), templateId, "created", instantiated.instantiatedAt()));
     }
 }
