@@ -3,7 +3,10 @@ package com.collectionledger.service;
 import com.collectionledger.api.AuditMetadata;
 import com.collectionledger.api.collection.CloneCollectionCommand;
 import com.collectionledger.api.collection.CollectionOverrides;
+import com.collectionledger.api.error.ErrorKind;
+import com.collectionledger.api.error.LedgerError;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A service on the bus names itself on its commands, and the events they cause record it as an HTTP
@@ -68,6 +72,19 @@ class BusActorTest extends LedgerHttpTest {
                 .containsEntry(AuditMetadata.ACTOR_SERVICE, AuditMetadata.UNKNOWN_SERVICE));
         assertThat(api.get("/v1/collections/" + cloneId + "/history").at("results.0.actor").path("service").asText())
                 .isEqualTo("unknown");
+    }
+
+    @Test
+    void aServiceNameNoEventCouldRecordIsRefusedAndNothingIsStored() {
+        String cloneId = newCollectionId();
+        assertThatThrownBy(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(clone(cloneId, "by-long"))
+                .andMetaData(Map.of(AuditMetadata.ACTOR_SERVICE, "s".repeat(129)))))
+                .isInstanceOfSatisfying(CommandExecutionException.class, failure -> {
+                    LedgerError error = (LedgerError) failure.getDetails().orElseThrow();
+                    assertThat(error.kind()).isEqualTo(ErrorKind.VALIDATION);
+                    assertThat(error.violations().get(0).location()).containsExactly(AuditMetadata.ACTOR_SERVICE);
+                });
+        assertThat(metaData(cloneId)).isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ class LedgerCommandBus extends SimpleCommandBus {
     @SuppressWarnings({"unchecked", "rawtypes"})
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
                                  CommandCallback<? super C, ? super R> callback) {
-        Optional<LedgerError> refusal = CommandChecks.refusal(command.getPayload());
+        Optional<LedgerError> refusal = CommandCallers.refusal(command).or(() -> CommandChecks.refusal(command.getPayload()));
         if (refusal.isPresent()) {
             CommandCallback raw = callback;
             raw.onResult(command, new GenericCommandResultMessage<>(
