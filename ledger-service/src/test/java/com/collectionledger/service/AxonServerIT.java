@@ -69,7 +69,7 @@ class AxonServerIT {
                     Map.of("collection_name", "articles-text-v2"));
             assertThat(clone.status()).as(clone.toString()).isEqualTo(201);
             assertThat(clone.header("X-Read-Model-Status")).isEqualTo("current");
-            String cloneId = clone.text("collection_id");
+            String cloneId = clone.text("collection.collection_id");
             HttpApi.Response lineage = reads.inNamespace(namespace).get("/v1/collections/" + cloneId + "/lineage");
             assertThat(lineage.status()).as(lineage.toString()).isEqualTo(200);
             assertThat(lineage.body().toString()).contains(sourceId);
