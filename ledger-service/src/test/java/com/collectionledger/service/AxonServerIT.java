@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The {@code postgres,axonserver} profile against a real Axon Server: a command-role node and a
- * query-role node on one PostgreSQL database, messages routed by the server. Runs when
+ * query-role node on one PostgreSQL database, messages routed by the server; then the query node
+ * stops, and a write on the command node is still stored and answered ({@code behind}). Runs when
  * {@code AXON_SERVER} names a reachable server (host:port of its gRPC port, e.g. {@code localhost:8124};
  * {@code AXON_SERVER_TOKEN} when it has access control), and is skipped otherwise:
  * <pre>AXON_SERVER=localhost:8124 mvn -B -pl ledger-service -am verify -Dtest=NONE \
@@ -91,6 +92,17 @@ class AxonServerIT {
             assertThat(unknown).isNotNull();
             assertThat(unknown.getDetails()).get().isInstanceOfSatisfying(LedgerError.class,
                     error -> assertThat(error.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+
+            // With no query node connected a write is still stored: it answers from the event store, behind.
+            query.close();
+            HttpApi.Response unseen = namespacedWrites.post("/v1/collections/" + sourceId + "/clone",
+                    Map.of("collection_name", "unseen"));
+            assertThat(unseen.status()).as(unseen.toString()).isEqualTo(201);
+            assertThat(unseen.header("X-Read-Model-Status")).isEqualTo("behind");
+            assertThat(unseen.text("collection.collection_name")).isEqualTo("unseen");
+            HttpApi.Response taken = namespacedWrites.post("/v1/collections/" + sourceId + "/clone",
+                    Map.of("collection_name", "unseen"));
+            assertThat(taken.status()).as("the name is taken: the first write was stored").isEqualTo(409);
         }
     }
 

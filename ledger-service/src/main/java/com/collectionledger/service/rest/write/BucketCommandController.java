@@ -112,9 +112,8 @@ class BucketCommandController {
      */
     private BucketResponse model(String namespaceId, Written written) {
         String bucketId = written.aggregateId();
-        Optional<BucketView> view = written.visible()
-                ? queries.query(new FindBucketQuery(namespaceId, bucketId), ResponseTypes.optionalInstanceOf(BucketView.class)).join()
-                : Optional.empty();
+        Optional<BucketView> view = writes.shown(written, () -> queries.query(new FindBucketQuery(namespaceId, bucketId),
+                ResponseTypes.optionalInstanceOf(BucketView.class)).join());
         return BucketResponse.from(view.orElseGet(() -> fold(bucketId, written.version())));
     }
 

@@ -14,8 +14,8 @@ import com.collectionledger.service.rest.Identifiers;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.service.rest.Versions;
 import com.collectionledger.api.query.CollectionView;
-import com.collectionledger.api.query.FindCollectionAtQuery;
 import com.collectionledger.api.query.FindCollectionQuery;
+import com.collectionledger.query.collection.CollectionViews;
 import com.collectionledger.command.catalog.ExtractorCatalog;
 import com.collectionledger.command.catalog.ExtractorDefinition;
 import com.collectionledger.command.domain.Ids;
@@ -133,16 +133,22 @@ class CollectionCommandController {
      */
     private CollectionModel model(String namespaceId, Written written) {
         String collectionId = written.aggregateId();
-        Optional<CollectionView> view = written.visible()
-                ? queries.query(new FindCollectionQuery(namespaceId, collectionId),
-                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join()
-                : Optional.empty();
-        return view.or(() -> queries.query(new FindCollectionAtQuery(namespaceId, collectionId, written.version(), null),
-                        ResponseTypes.optionalInstanceOf(CollectionView.class)).join())
-                .map(found -> CollectionModel.from(found, catalog.find(found.config().featureExtractor()
-                        .featureExtractorId()).map(ExtractorDefinition::view).orElse(null)))
-                .orElseThrow(() -> new IllegalStateException("stored collection " + collectionId + " at version "
-                        + written.version() + " not found in the event store"));
+        Optional<CollectionView> view = writes.shown(written, () -> queries.query(
+                new FindCollectionQuery(namespaceId, collectionId), ResponseTypes.optionalInstanceOf(CollectionView.class))
+                .join());
+        CollectionView found = view.orElseGet(() -> fold(collectionId, written.version()));
+        return CollectionModel.from(found, catalog.find(found.config().featureExtractor().featureExtractorId())
+                .map(ExtractorDefinition::view).orElse(null));
+    }
+
+    /** Folded here, not asked of the query side: a command-only node has none, and its write is stored. */
+    private CollectionView fold(String collectionId, long version) {
+        CollectionView folded = null;
+        List<Object> events = writes.events(collectionId, version);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            folded = CollectionViews.apply(folded, events.get(sequence), sequence);
+        }
+        return folded;
     }
 
     /** PATCH may change only the patchable fields; anything else is a 422 that points to clone. */

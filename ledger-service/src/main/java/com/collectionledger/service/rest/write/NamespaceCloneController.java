@@ -76,9 +76,8 @@ class NamespaceCloneController {
                 new CloneNamespaceCommand(sourceNamespaceId, namespaceId, request.namespaceName(),
                         request.description(), collections),
                 NamespaceCloneOutcome.class, outcome -> concat(outcome.bucketIds(), outcome.collectionIds()));
-        Optional<NamespaceView> view = written.written().visible()
-                ? queries.query(new FindNamespaceQuery(namespaceId), ResponseTypes.optionalInstanceOf(NamespaceView.class)).join()
-                : Optional.empty();
+        Optional<NamespaceView> view = writes.shown(written.written(), () -> queries.query(
+                new FindNamespaceQuery(namespaceId), ResponseTypes.optionalInstanceOf(NamespaceView.class)).join());
         NamespaceCloneOutcome outcome = written.result();
         NamespaceView created = view.orElseGet(() -> NamespaceView
                 .created(writes.creationEvent(namespaceId, NamespaceCloned.class).asCreated())

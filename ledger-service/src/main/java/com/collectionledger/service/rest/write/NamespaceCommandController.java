@@ -147,9 +147,8 @@ class NamespaceCommandController {
      */
     private NamespaceModel model(Written written) {
         String namespaceId = written.aggregateId();
-        Optional<NamespaceView> view = written.visible()
-                ? queries.query(new FindNamespaceQuery(namespaceId), ResponseTypes.optionalInstanceOf(NamespaceView.class)).join()
-                : Optional.empty();
+        Optional<NamespaceView> view = writes.shown(written, () -> queries.query(new FindNamespaceQuery(namespaceId),
+                ResponseTypes.optionalInstanceOf(NamespaceView.class)).join());
         return NamespaceModel.from(view.orElseGet(() -> {
             NamespaceView folded = null;
             for (Object event : writes.events(namespaceId, written.version())) {

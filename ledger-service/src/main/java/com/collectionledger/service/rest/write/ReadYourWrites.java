@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -93,8 +95,8 @@ public class ReadYourWrites {
             result.add(resultType.cast(answer));
             return new CommandOutcome(aggregateId, 0);
         });
-        boolean visible = first.visible()
-                && awaitShown(alsoCreated.apply(result.get(0)), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        boolean visible = first.visible() && afterTheWrite(() -> awaitShown(alsoCreated.apply(result.get(0)),
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))), false);
         return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
     }
 
@@ -120,6 +122,27 @@ public class ReadYourWrites {
         return payloads;
     }
 
+    /**
+     * What the read model shows of a write, read once it is visible; empty when it is not, or when the
+     * read fails (the node that answers queries gone meanwhile): the caller then answers from the event store.
+     */
+    public <T> Optional<T> shown(Written written, Supplier<Optional<T>> read) {
+        return written.visible() ? afterTheWrite(read::get, Optional.empty()) : Optional.empty();
+    }
+
+    /**
+     * A step after the command committed. Its failure (no query handler reachable, Axon Server gone) must
+     * not turn the stored write into an error answer: the write is answered from the event store instead.
+     */
+    private static <T> T afterTheWrite(Supplier<T> step, T otherwise) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            log.warn("the read model could not be asked after a stored write; answering from the event store", e);
+            return otherwise;
+        }
+    }
+
     /** The payload of the event that created {@code aggregateId}, from the event store. */
     public <E> E creationEvent(String aggregateId, Class<E> type) {
         return type.cast(events(aggregateId, 0).get(0));
@@ -132,9 +155,9 @@ public class ReadYourWrites {
             long start = System.nanoTime();
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
-            boolean visible = outcome.collectionId().equals(aggregateId)
+            boolean visible = afterTheWrite(() -> outcome.collectionId().equals(aggregateId)
                     ? awaitVersion(versions, aggregateId, outcome.version())
-                    : awaitEarlierWrite(outcome);
+                    : awaitEarlierWrite(outcome), false);
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
             if (!visible) {
