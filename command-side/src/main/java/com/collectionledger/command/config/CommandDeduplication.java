@@ -8,6 +8,8 @@ import com.collectionledger.api.error.Violation;
 import com.collectionledger.support.Sha256;
 import com.collectionledger.support.StoredJson;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,9 +31,10 @@ import java.util.regex.Pattern;
  * Handles a command sent with an {@link AuditMetadata#IDEMPOTENCY_KEY} once per caller and key (for 24
  * hours): the record of its result is written in the command's own transaction, so it commits exactly
  * when the command's events do. A command sent again with the same key answers that result without being
- * handled again; with another request under the same key it is refused. Two sends at once both run, and
- * the one that inserts its record second loses on the primary key (or fails on what the first one
- * committed) and is rolled back with CONFLICT: retried, it answers the first one's result.
+ * handled again; with another request under the same key it is refused. Two sends at once both run: the
+ * one that fails on what the first one committed (its name, its version, the record's primary key) answers
+ * the first one's result ({@link #firstAnswer}, asked by {@link LedgerCommandBus} once it has rolled back),
+ * or CONFLICT while the first one has not committed yet: retried, it answers that result.
  * <p>
  * It runs as a handler interceptor, inside the unit of work whose transaction is already open, so its
  * reads and writes join that transaction.
@@ -79,12 +82,7 @@ final class CommandDeduplication implements MessageHandlerInterceptor<CommandMes
             }
             return resultOf(earlier.get());
         }
-        Object result;
-        try {
-            result = chain.proceed();
-        } catch (Exception failure) {
-            throw committedMeanwhile(caller, idempotencyKey, failure);
-        }
+        Object result = chain.proceed();
         try {
             jdbc.update("INSERT INTO command_idempotency (caller, idempotency_key, request_fingerprint, result_type, "
                             + "result_json, created_at) VALUES (?, ?, ?, ?, ?, ?)", caller, idempotencyKey, fingerprint,
@@ -96,24 +94,35 @@ final class CommandDeduplication implements MessageHandlerInterceptor<CommandMes
         return result;
     }
 
+    /**
+     * For a keyed command that failed: the answer of the send with the same key that committed meanwhile (a
+     * retry would get it), or, if that send was another request, the refusal of the reused key. Read after the
+     * failed command's transaction ended, so a concurrent winner's record is visible once it has committed.
+     */
+    Optional<CommandResultMessage<?>> firstAnswer(CommandMessage<?> command) {
+        if (!(command.getMetaData().get(AuditMetadata.IDEMPOTENCY_KEY) instanceof String key)
+                || !SANE_KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Recorded> earlier = recorded(callerOf(command), key);
+            if (earlier.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!earlier.get().fingerprint().equals(fingerprintOf(command))) {
+                return Optional.of(new GenericCommandResultMessage<>(CommandFailures.typed(new LedgerException(reused()))));
+            }
+            return Optional.of(new GenericCommandResultMessage<>(resultOf(earlier.get())));
+        } catch (RuntimeException | ClassNotFoundException unreadable) { // the store itself failing: the failure stands
+            return Optional.empty();
+        }
+    }
+
     private Optional<Recorded> recorded(String caller, String key) {
         return jdbc.query("SELECT request_fingerprint, result_type, result_json "
                         + "FROM command_idempotency WHERE caller = ? AND idempotency_key = ?",
                 (rs, i) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3)), caller, key)
                 .stream().findFirst();
-    }
-
-    /**
-     * The handler failed; if a send with the same key committed since this one looked (so the handler met
-     * its effects, e.g. its name taken), the failure is that race's, not the request's: retry for its result.
-     */
-    private Exception committedMeanwhile(String caller, String key, Exception failure) {
-        try {
-            return recorded(caller, key).isPresent() ? inProgress() : failure;
-        } catch (RuntimeException unreadable) { // e.g. the failure ended the transaction
-            failure.addSuppressed(unreadable);
-            return failure;
-        }
     }
 
     private static LedgerException inProgress() {

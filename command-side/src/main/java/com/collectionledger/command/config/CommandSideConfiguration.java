@@ -87,13 +87,14 @@ public class CommandSideConfiguration {
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver, JdbcTemplate jdbc,
                                 Clock clock) {
+        CommandDeduplication deduplication = new CommandDeduplication(jdbc, clock);
         SimpleCommandBus commandBus = new LedgerCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")), deduplication);
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
-        commandBus.registerHandlerInterceptor(new CommandDeduplication(jdbc, clock));
+        commandBus.registerHandlerInterceptor(deduplication);
         return commandBus;
     }
 }

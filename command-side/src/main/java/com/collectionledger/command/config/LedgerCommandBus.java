@@ -21,8 +21,11 @@ import java.util.Optional;
  */
 class LedgerCommandBus extends SimpleCommandBus {
 
-    LedgerCommandBus(Builder builder) {
+    private final CommandDeduplication deduplication;
+
+    LedgerCommandBus(Builder builder, CommandDeduplication deduplication) {
         super(builder);
+        this.deduplication = deduplication;
     }
 
     @Override
@@ -38,11 +41,18 @@ class LedgerCommandBus extends SimpleCommandBus {
         }
         CommandCallback<C, R> typed = (message, result) -> {
             CommandCallback raw = callback;
-            raw.onResult(message, result.isExceptional()
-                    ? new GenericCommandResultMessage<>(
-                            CommandFailures.typed(message.getPayload(), result.exceptionResult()), result.getMetaData())
-                    : result);
+            raw.onResult(message, result.isExceptional() ? failed(message, result) : result);
         };
         super.handle(CommandCallers.named(command), handler, typed);
+    }
+
+    /**
+     * A keyed command that lost a race to a send with the same key (its name or version taken by that one at
+     * commit) answers what that one answered, now that it has committed; any other failure, typed.
+     */
+    private CommandResultMessage<?> failed(CommandMessage<?> message, CommandResultMessage<?> result) {
+        Optional<CommandResultMessage<?>> first = deduplication.firstAnswer(message);
+        return first.isPresent() ? first.get() : new GenericCommandResultMessage<>(
+                CommandFailures.typed(message.getPayload(), result.exceptionResult()), result.getMetaData());
     }
 }

@@ -62,12 +62,12 @@ class AxonServerConnectivity implements SmartLifecycle {
             log.info("Axon Server at {} (context '{}') is {}", servers, context,
                     connected == null ? "connected" : "reachable again: commands and queries are routed");
         } else if (connected == null) {
-            log.error("Axon Server at {} (context '{}') is unreachable at start: this node routes no command or "
-                    + "query, answers them 503 and is not ready until it connects (check AXON_SERVER, AXON_CONTEXT "
-                    + "and AXON_SERVER_TOKEN); retrying", servers, context);
+            log.error("Axon Server at {} (context '{}') is unreachable at start: this node routes nothing, answers "
+                    + "commands and the queries it does not handle itself 503, and is not ready until it connects "
+                    + "(check AXON_SERVER, AXON_CONTEXT and AXON_SERVER_TOKEN); retrying", servers, context);
         } else {
-            log.error("Axon Server at {} (context '{}') is unreachable: commands and queries answer 503 until it "
-                    + "is back; retrying", servers, context);
+            log.error("Axon Server at {} (context '{}') is unreachable: commands and the queries this node does "
+                    + "not handle itself answer 503 until it is back; retrying", servers, context);
         }
         connected = now;
     }

@@ -138,7 +138,9 @@ public class ReadYourWrites {
         try {
             return step.get();
         } catch (RuntimeException e) {
-            log.warn("the read model could not be asked after a stored write; answering from the event store", e);
+            log.warn("the read model could not be asked after a stored write ({}); answering from the event store",
+                    e.toString());
+            log.debug("asking the read model failed", e);
             return otherwise;
         }
     }
@@ -160,7 +162,7 @@ public class ReadYourWrites {
                     : awaitEarlierWrite(outcome), false);
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
-            if (!visible) {
+            if (!visible && System.nanoTime() - handled >= timeout.toNanos()) {
                 log.warn("read model did not show {} at version {} within {}; answering from the event store",
                         aggregateId, outcome.version(), timeout);
             }
