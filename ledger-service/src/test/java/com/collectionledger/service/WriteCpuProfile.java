@@ -69,12 +69,15 @@ class WriteCpuProfile {
     private static final int CLIENTS = 8;
     private static final int OPS_PER_CLIENT = Integer.getInteger("profile.ops-per-client", 75);
     private static final int RAW_COMMITS_PER_CLIENT = Integer.getInteger("profile.raw-commits-per-client", 1_000);
+    private static final int WARMUP_ROUNDS = Integer.getInteger("profile.warmup-rounds", 3);
     private static final Path OUT = Path.of("target", "profile");
 
     @TempDir
     Path workDir;
 
     private final StringBuilder report = new StringBuilder();
+    /** Per operation: the service's own CPU per op in ms, without JIT, JFR and the counting proxy. */
+    private final Map<String, Double> steadyMs = new HashMap<>();
 
     @Test
     void run() throws Exception {
@@ -105,7 +108,7 @@ class WriteCpuProfile {
             PostgresCpu postgres = new PostgresCpu(url);
 
             // Warm-up of all three, so that the JIT has compiled the paths before any is measured.
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < WARMUP_ROUNDS; round++) {
                 String prefix = "warm" + round;
                 measure(null, statements, postgres, url, c -> i -> expect(200,
                         api.post("/v1/collections", LedgerHttpTest.textCollection(prefix + "-" + c + "-" + i, bucket))));
@@ -131,6 +134,8 @@ class WriteCpuProfile {
                     | PostgreSQL server CPU per op | %.2f ms | %.2f ms | %.2f ms | %.3f ms |
                     | total CPU per op | %.2f ms | %.2f ms | %.2f ms | %.3f ms |
                     | total CPU per op / raw commit's | %.0fx | %.0fx | %.0fx | 1x |
+                    | steady-state CPU per op (without JIT, JFR, counting proxy) | %.2f ms | %.2f ms | %.2f ms | %.3f ms |
+                    | steady-state CPU per op / raw commit's | %.0fx | %.0fx | %.0fx | 1x |
                     | throughput / raw commit rate | %.1f%% | %.1f%% | %.1f%% | 100%% |
                     | JDBC statements executed per op | %.1f | %.1f | %.1f | 1 |
                     | JDBC commits per op (explicit commit + autocommit statements) | %.1f | %.1f | %.1f | 1 |
@@ -142,6 +147,9 @@ class WriteCpuProfile {
                     create.pgMs(), clone.pgMs(), patch.pgMs(), raw.pgMs(),
                     create.totalMs(), clone.totalMs(), patch.totalMs(), raw.totalMs(),
                     create.totalMs() / raw.totalMs(), clone.totalMs() / raw.totalMs(), patch.totalMs() / raw.totalMs(),
+                    steadyMs.get("create"), steadyMs.get("clone"), steadyMs.get("patch"), raw.totalMs(),
+                    steadyMs.get("create") / raw.totalMs(), steadyMs.get("clone") / raw.totalMs(),
+                    steadyMs.get("patch") / raw.totalMs(),
                     100 * create.rate / raw.rate, 100 * clone.rate / raw.rate, 100 * patch.rate / raw.rate,
                     create.statementsPerOp, clone.statementsPerOp, patch.statementsPerOp,
                     create.commitsPerOp, clone.commitsPerOp, patch.commitsPerOp,
@@ -491,12 +499,15 @@ class WriteCpuProfile {
     }
 
     private static final String CLIENT = "benchmark's own HTTP clients (excluded)";
+    private static final String COUNTING = "measurement: the statement-counting JDBC proxy (not the service's)";
     private static final String PROJECTION = "projection (read-model processor threads)";
     private static final String ANSWER_FROM_EVENTS = "read-your-writes: answer read back from the event store";
+    private static final String ANSWER_FROM_VIEW = "answer: read of the written view (FindCollectionQuery) + response model";
 
     /** Checked from the innermost frame outwards; the first frame that matches any of them decides. */
     private static final List<Bucket> PHASES = List.of(
-            new Bucket("directory SQL (command side)", List.of("com.collectionledger.command.directory.",
+            new Bucket("directory SQL (command-side checks, name-to-id lookups)", List.of("com.collectionledger.command.directory.",
+                    "com.collectionledger.service.rest.Identifiers",
                     "com.collectionledger.command.namespace.PendingNamespaceDirectory",
                     "com.collectionledger.command.config.RepositoryNamespaceMembers")),
             new Bucket("event append (store + commit of the UoW's events)", List.of(
@@ -601,6 +612,10 @@ class WriteCpuProfile {
         out.append(String.format(Locale.ROOT, "| PostgreSQL server processes | %.2f | %.0f%% | | |%n", measured.pgMs(),
                 100 * measured.pgMs() / total));
         out.append(String.format(Locale.ROOT, "| **total** | **%.2f** | 100%% | | |%n%n", total));
+        double counting = javaMs * buckets.getOrDefault(COUNTING, 0) / server;
+        steadyMs.put(operation, javaMs - counting + measured.pgMs());
+        out.append(String.format(Locale.ROOT, "Steady state (the service's Java threads without the counting proxy, plus "
+                + "PostgreSQL; no JIT, no JFR): %.2f ms per op.%n%n", steadyMs.get(operation)));
         long statementTotal = sql.values().stream().mapToLong(Long::longValue).sum();
         out.append(String.format(Locale.ROOT, "JDBC statements per op: %.1f; commits per op: %.1f; PostgreSQL transactions per op: %.1f.%n%n",
                 (double) statementTotal / ops, measured.commitsPerOp, measured.pgTransactionsPerOp));
@@ -633,6 +648,14 @@ class WriteCpuProfile {
                 || f.startsWith("com.collectionledger.service.HttpApi") || f.startsWith("com.collectionledger.service.WriteCpuProfile"))) {
             return CLIENT;
         }
+        for (String frame : frames) {
+            if (frame.startsWith("org.postgresql.") || frame.startsWith("com.zaxxer.")) {
+                break;
+            }
+            if (frame.contains("StatementCounter") || frame.startsWith("jdk.proxy")) {
+                return COUNTING;
+            }
+        }
         if (frames.stream().anyMatch(f -> f.startsWith("org.axonframework.eventhandling.pooled.")
                 || f.startsWith("org.axonframework.eventhandling.TrackingEventProcessor")
                 || f.startsWith("com.collectionledger.query.config.WakingEventSource"))) {
@@ -640,6 +663,10 @@ class WriteCpuProfile {
         }
         if (frames.stream().anyMatch(f -> f.startsWith("com.collectionledger.service.rest.write.ReadYourWrites#events"))) {
             return ANSWER_FROM_EVENTS;
+        }
+        if (frames.stream().anyMatch(f -> f.startsWith("com.collectionledger.service.rest.write.") && f.endsWith("#model")
+                || f.startsWith("com.collectionledger.service.rest.write.WriteResponses"))) {
+            return ANSWER_FROM_VIEW;
         }
         for (List<Bucket> level : List.of(PHASES, TECHNOLOGY, LAYERS)) {
             for (String frame : frames) {
