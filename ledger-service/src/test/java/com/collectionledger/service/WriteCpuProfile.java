@@ -501,6 +501,7 @@ class WriteCpuProfile {
     private static final String CLIENT = "benchmark's own HTTP clients (excluded)";
     private static final String COUNTING = "measurement: the statement-counting JDBC proxy (not the service's)";
     private static final String PROJECTION = "projection (read-model processor threads)";
+    private static final String TAILING = "event store's tailing reader for the processor (EmbeddedEventStore thread)";
     private static final String ANSWER_FROM_EVENTS = "read-your-writes: answer read back from the event store";
     private static final String ANSWER_FROM_VIEW = "answer: read of the written view (FindCollectionQuery) + response model";
 
@@ -513,10 +514,17 @@ class WriteCpuProfile {
             new Bucket("event append (store + commit of the UoW's events)", List.of(
                     "org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine#appendEvents",
                     "org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine#appendEvents",
+                    "org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine#lambda$appendEvents",
+                    "org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine#writeTimestamp",
+                    "org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements#appendEvents",
                     "org.axonframework.eventsourcing.eventstore.AbstractEventStore#prepareCommit",
                     "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore#prepareCommit",
                     "org.axonframework.eventhandling.AbstractEventBus#prepareCommit",
                     "org.axonframework.eventhandling.AbstractEventBus#doWithEvents")),
+            new Bucket("domain decision (aggregate handlers, rules, applying events)", List.of(
+                    "org.axonframework.eventsourcing.EventSourcedAggregate#publish",
+                    "org.axonframework.eventsourcing.EventSourcedAggregate#doApply",
+                    "org.axonframework.eventsourcing.EventSourcedAggregate#apply")),
             new Bucket("aggregate loading (event store reads, snapshots)", List.of("org.axonframework.eventsourcing.",
                     "org.axonframework.modelling.command.AbstractRepository#load",
                     "org.axonframework.modelling.command.LockingRepository#load")),
@@ -526,7 +534,7 @@ class WriteCpuProfile {
             new Bucket("read-your-writes (subscription query, polling)", List.of(
                     "com.collectionledger.service.rest.write.ReadYourWrites", "org.axonframework.queryhandling.",
                     "reactor.", "com.collectionledger.query.")),
-            new Bucket("domain decision (aggregate handlers, rules)", List.of("com.collectionledger.command.",
+            new Bucket("domain decision (aggregate handlers, rules, applying events)", List.of("com.collectionledger.command.",
                     "com.collectionledger.api.")));
     private static final List<Bucket> TECHNOLOGY = List.of(
             new Bucket("JSON (Jackson) of HTTP bodies", List.of("com.fasterxml.jackson.")),
@@ -656,7 +664,10 @@ class WriteCpuProfile {
                 return COUNTING;
             }
         }
-        if (frames.stream().anyMatch(f -> f.startsWith("org.axonframework.eventhandling.pooled.")
+        if (threadName.startsWith("EmbeddedEventStore")) {
+            return TAILING;
+        }
+        if (threadName.contains("[read-model]") || frames.stream().anyMatch(f -> f.startsWith("org.axonframework.eventhandling.pooled.")
                 || f.startsWith("org.axonframework.eventhandling.TrackingEventProcessor")
                 || f.startsWith("com.collectionledger.query.config.WakingEventSource"))) {
             return PROJECTION;
