@@ -536,6 +536,8 @@ class WriteCpuProfile {
                     "reactor.", "com.collectionledger.query.")),
             new Bucket("domain decision (aggregate handlers, rules, applying events)", List.of("com.collectionledger.command.",
                     "com.collectionledger.api.")));
+    private static final List<Bucket> PHASES_WHILE_LOADING = PHASES.stream()
+            .filter(bucket -> !bucket.patterns().get(0).startsWith("org.axonframework.eventsourcing.EventSourcedAggregate#")).toList();
     private static final List<Bucket> TECHNOLOGY = List.of(
             new Bucket("JSON (Jackson) of HTTP bodies", List.of("com.fasterxml.jackson.")),
             new Bucket("JDBC/PostgreSQL driver + pool, outside the phases above (e.g. commits)", List.of(
@@ -679,7 +681,9 @@ class WriteCpuProfile {
                 || f.startsWith("com.collectionledger.service.rest.write.WriteResponses"))) {
             return ANSWER_FROM_VIEW;
         }
-        for (List<Bucket> level : List.of(PHASES, TECHNOLOGY, LAYERS)) {
+        // Replaying events into an aggregate while loading it is loading; applying new ones is the decision.
+        boolean loading = frames.stream().anyMatch(f -> f.startsWith("org.axonframework.eventsourcing.EventSourcedAggregate#initializeState"));
+        for (List<Bucket> level : List.of(loading ? PHASES_WHILE_LOADING : PHASES, TECHNOLOGY, LAYERS)) {
             for (String frame : frames) {
                 for (Bucket bucket : level) {
                     if (bucket.matches(frame)) {
