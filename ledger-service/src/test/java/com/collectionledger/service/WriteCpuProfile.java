@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Where the CPU of a create, a clone and a patch goes, before anything is optimised: the service in
@@ -138,7 +139,6 @@ class WriteCpuProfile {
                     | throughput / raw commit rate | %.1f%% | %.1f%% | %.1f%% | 100%% |
                     | JDBC statements executed per op | %.1f | %.1f | %.1f | 1 |
                     | JDBC commits per op (explicit commit + autocommit statements) | %.1f | %.1f | %.1f | 1 |
-                    | PostgreSQL transactions committed per op (pg_stat_database) | %.1f | %.1f | %.1f | %.1f |
 
                     """, LOAD_AT_START, loadAverage(), CLIENTS, OPS_PER_CLIENT,
                     create.rate, clone.rate, patch.rate, raw.rate,
@@ -151,8 +151,7 @@ class WriteCpuProfile {
                     steadyMs.get("patch") / raw.totalMs(),
                     100 * create.rate / raw.rate, 100 * clone.rate / raw.rate, 100 * patch.rate / raw.rate,
                     create.statementsPerOp, clone.statementsPerOp, patch.statementsPerOp,
-                    create.commitsPerOp, clone.commitsPerOp, patch.commitsPerOp,
-                    create.pgTransactionsPerOp, clone.pgTransactionsPerOp, patch.pgTransactionsPerOp, raw.pgTransactionsPerOp));
+                    create.commitsPerOp, clone.commitsPerOp, patch.commitsPerOp));
         }
         System.out.println("\n" + report);
         Files.writeString(OUT.resolve("profile.md"), report.toString());
@@ -172,7 +171,7 @@ class WriteCpuProfile {
     }
 
     record Measured(double rate, double processMs, double clientMs, double pgMs, double statementsPerOp,
-                    double commitsPerOp, double pgTransactionsPerOp) {
+                    double commitsPerOp) {
         double jvmMs() {
             return processMs - clientMs;
         }
@@ -191,7 +190,7 @@ class WriteCpuProfile {
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(5));
             recording.start();
         }
-        Snapshot before = Snapshot.take(statements, postgres, url);
+        Snapshot before = Snapshot.take(statements, postgres);
         long start = System.nanoTime();
         runClients(OPS_PER_CLIENT, client -> {
             var call = operation.forClient(client);
@@ -200,12 +199,11 @@ class WriteCpuProfile {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        Snapshot after = Snapshot.take(statements, postgres, url);
+        Snapshot after = Snapshot.take(statements, postgres);
         int ops = CLIENTS * OPS_PER_CLIENT;
         Measured measured = new Measured(ops / seconds, (after.processNs - before.processNs) / 1e6 / ops,
                 (after.clientNs - before.clientNs) / 1e6 / ops, (after.pgMs - before.pgMs) / ops,
-                (double) (after.statements - before.statements) / ops, (double) (after.commits - before.commits) / ops,
-                (double) (after.pgCommits - before.pgCommits) / ops);
+                (double) (after.statements - before.statements) / ops, (double) (after.commits - before.commits) / ops);
         if (recording != null) {
             recording.stop();
             Path file = OUT.resolve(name + ".jfr");
@@ -227,7 +225,7 @@ class WriteCpuProfile {
         for (int c = 0; c < CLIENTS; c++) {
             connections.add(DriverManager.getConnection(url));
         }
-        Snapshot before = Snapshot.take(null, postgres, url);
+        Snapshot before = Snapshot.take(null, postgres);
         long start = System.nanoTime();
         runClients(RAW_COMMITS_PER_CLIENT, client -> {
             try (PreparedStatement insert = connections.get(client).prepareStatement("INSERT INTO profile_raw (payload) VALUES (?)")) {
@@ -240,14 +238,14 @@ class WriteCpuProfile {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        Snapshot after = Snapshot.take(null, postgres, url);
+        Snapshot after = Snapshot.take(null, postgres);
         for (Connection connection : connections) {
             connection.close();
         }
         int ops = CLIENTS * RAW_COMMITS_PER_CLIENT;
         // Here the client threads are the JDBC clients: their CPU is the client side of a commit.
         return new Measured(ops / seconds, (after.processNs - before.processNs) / 1e6 / ops, 0,
-                (after.pgMs - before.pgMs) / ops, 1, 1, (double) (after.pgCommits - before.pgCommits) / ops);
+                (after.pgMs - before.pgMs) / ops, 1, 1);
     }
 
     interface ClientWork {
@@ -277,10 +275,9 @@ class WriteCpuProfile {
     // ---------------------------------------------------------------- CPU time and statement counts
 
     record Snapshot(long processNs, long javaThreadsNs, long clientNs, double pgMs, long statements, long commits,
-                    long pgCommits, Map<String, Long> bySql, Map<String, Double> vmThreadsMs) {
+                    Map<String, Long> bySql, Map<String, Double> vmThreadsMs) {
 
-        static Snapshot take(StatementCounter statements, PostgresCpu postgres, String url) throws Exception {
-            long pgCommits = postgres.committedTransactions();
+        static Snapshot take(StatementCounter statements, PostgresCpu postgres) throws Exception {
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -298,7 +295,7 @@ class WriteCpuProfile {
             }
             return new Snapshot(os.getProcessCpuTime(), javaThreads, client, postgres.cpuMillis(),
                     statements == null ? 0 : statements.executed.sum(), statements == null ? 0 : statements.commits.sum(),
-                    pgCommits, statements == null ? Map.of() : statements.snapshot(), vmThreads());
+                    statements == null ? Map.of() : statements.snapshot(), vmThreads());
         }
 
         /** CPU of the JVM's own threads (not Java threads), by kind, from /proc/self/task. */
@@ -334,11 +331,9 @@ class WriteCpuProfile {
     /** CPU of the PostgreSQL server that serves {@code url}: its postmaster and every live child process. */
     static final class PostgresCpu {
 
-        private final String url;
         private final int port;
 
         PostgresCpu(String url) {
-            this.url = url;
             Matcher matcher = Pattern.compile(":(\\d+)/").matcher(url);
             if (!matcher.find()) {
                 throw new IllegalArgumentException(url);
@@ -379,18 +374,6 @@ class WriteCpuProfile {
                 }
             }
             return ticks * 10.0; // USER_HZ is 100 on Linux
-        }
-
-        /** Waits for the backends' statistics to be flushed (at most once a second), then reads them. */
-        long committedTransactions() throws Exception {
-            Thread.sleep(1_200);
-            try (Connection connection = DriverManager.getConnection(url);
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
-                rows.next();
-                return rows.getLong(1);
-            }
         }
     }
 
@@ -626,8 +609,8 @@ class WriteCpuProfile {
         out.append(String.format(Locale.ROOT, "Steady state (the service's Java threads without the counting proxy, plus "
                 + "PostgreSQL; no JIT, no JFR): %.2f ms per op.%n%n", steadyMs.get(operation)));
         long statementTotal = sql.values().stream().mapToLong(Long::longValue).sum();
-        out.append(String.format(Locale.ROOT, "JDBC statements per op: %.1f; commits per op: %.1f; PostgreSQL transactions per op: %.1f.%n%n",
-                (double) statementTotal / ops, measured.commitsPerOp, measured.pgTransactionsPerOp));
+        out.append(String.format(Locale.ROOT, "JDBC statements per op: %.1f; commits per op: %.1f.%n%n",
+                (double) statementTotal / ops, measured.commitsPerOp));
         out.append("| thread | statement | per op |\n|---|---|---|\n");
         sql.entrySet().stream().filter(e -> e.getValue() * 50 >= ops)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -728,20 +711,12 @@ class WriteCpuProfile {
             });
             reader.start();
             HttpClient http = HttpClient.newHttpClient();
-            double healthyMs = -1;
-            while (System.nanoTime() - start < 120_000_000_000L && process.isAlive()) {
-                try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        healthyMs = (System.nanoTime() - start) / 1e6;
-                        break;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(10);
-            }
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+            await("the jar answers health").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(10)).ignoreExceptionsInstanceOf(java.io.IOException.class)
+                    .failFast("the jar exited", () -> !process.isAlive())
+                    .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            double healthyMs = (System.nanoTime() - start) / 1e6;
             process.destroy();
             process.waitFor();
             reader.join(5_000);
