@@ -139,7 +139,7 @@ class ReadModelCoordination implements Lifecycle {
         Instant now = clock.instant();
         nodes.heartbeat(nodeId, now);
         nodes.forgetDead(now, claimTimeout);
-        int segments = claims.read().size();
+        int segments = claims.count();
         share.shareAmong(segments == 0 ? initialSegments : segments, nodes.live(now, claimTimeout).size());
     }
 

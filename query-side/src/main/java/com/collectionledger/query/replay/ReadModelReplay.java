@@ -1,6 +1,7 @@
 package com.collectionledger.query.replay;
 
 import com.collectionledger.support.Sha256;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -87,8 +88,8 @@ public class ReadModelReplay {
         coordination.liveNodes().forEach(node -> byNode.put(node, 0));
         claimed.forEach(segment -> byNode.merge(segment.owner(), 1, Integer::sum));
 
-        long head = eventStore.createHeadToken() == null ? 0
-                : eventStore.createHeadToken().position().orElse(0);
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
         long position = segments.stream().map(SegmentClaims.Segment::position)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
         // An unclaimed segment has not replayed anything since it was released.

@@ -48,6 +48,7 @@ final class SegmentClaims {
     private final Serializer serializer;
     private final String processorName;
     private final String query;
+    private final String count;
 
     SegmentClaims(JdbcTemplate jdbc, TokenSchema schema, Serializer serializer, String processorName) {
         this.jdbc = jdbc;
@@ -57,6 +58,13 @@ final class SegmentClaims {
                 schema.tokenTypeColumn(), schema.timestampColumn(), schema.ownerColumn())
                 + " FROM " + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?"
                 + " ORDER BY " + schema.segmentColumn();
+        this.count = "SELECT COUNT(*) FROM " + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?";
+    }
+
+    /** How many segments the processor has, without reading their tokens. */
+    int count() {
+        Integer segments = jdbc.queryForObject(count, Integer.class, processorName);
+        return segments == null ? 0 : segments;
     }
 
     List<Segment> read() {
