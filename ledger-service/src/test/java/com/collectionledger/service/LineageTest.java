@@ -1,5 +1,6 @@
 package com.collectionledger.service;
 
+import com.collectionledger.api.collection.CollectionCloned;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class LineageTest extends LedgerHttpTest {
         String grandchild = clone(api, "child", "grandchild");
         String great = clone(api, "grandchild", "great-grandchild");
 
-        HttpApi.Response lineage = api.get("/v1/collections/great-grandchild/lineage");
+        HttpApi.Response lineage = api.get("/v1/collections/great-grandchild/lineage?include_total=true");
 
         assertThat(lineage.status()).as(lineage.toString()).isEqualTo(200);
         assertThat(lineage.text("collection_id")).isEqualTo(great);
@@ -73,7 +74,7 @@ class LineageTest extends LedgerHttpTest {
         List<String> expected = new ArrayList<>(children.stream().sorted().toList());
         expected.addAll(grandchildren.stream().sorted().toList());
 
-        HttpApi.Response all = api.get("/v1/collections/root/lineage?direction=descendants&limit=100");
+        HttpApi.Response all = api.get("/v1/collections/root/lineage?direction=descendants&limit=100&include_total=true");
         assertThat(ids(all.at("descendants.results"))).isEqualTo(expected);
         assertThat(all.at("descendants.total_count").asInt()).isEqualTo(6);
         for (JsonNode entry : all.at("descendants.results")) {
@@ -89,7 +90,10 @@ class LineageTest extends LedgerHttpTest {
 
         List<String> paged = new ArrayList<>();
         HttpApi.Response page = api.get("/v1/collections/root/lineage?direction=descendants&limit=4");
-        assertThat(page.at("descendants.pagination.total_pages").asInt()).isEqualTo(2);
+        assertThat(page.at("descendants.pagination.total_pages").isNull()).as("not counted unless asked").isTrue();
+        assertThat(page.at("descendants.total_count").isNull()).isTrue();
+        assertThat(api.get("/v1/collections/root/lineage?direction=descendants&limit=4&include_total=true")
+                .at("descendants.pagination.total_pages").asInt()).isEqualTo(2);
         paged.addAll(ids(page.at("descendants.results")));
         page = api.get("/v1/collections/root/lineage?direction=descendants&limit=4&cursor="
                 + page.text("descendants.pagination.next_cursor"));
@@ -99,7 +103,7 @@ class LineageTest extends LedgerHttpTest {
         assertThat(ids(api.get("/v1/collections/root/lineage?limit=2&offset=3").at("descendants.results")))
                 .isEqualTo(expected.subList(3, 5));
 
-        HttpApi.Response pastTheEnd = api.get("/v1/collections/root/lineage?offset=50");
+        HttpApi.Response pastTheEnd = api.get("/v1/collections/root/lineage?offset=50&include_total=true");
         assertThat(pastTheEnd.at("descendants.results").size()).isZero();
         assertThat(pastTheEnd.at("descendants.total_count").asInt()).isEqualTo(6);
 
@@ -153,14 +157,15 @@ class LineageTest extends LedgerHttpTest {
         assertThat(ids(exact.at("ancestors.results"))).containsExactly(g3, g2, g1, g0);
         assertThat(exact.at("ancestors.truncated").asBoolean()).isFalse();
 
-        HttpApi.Response down = api.get("/v1/collections/gen0/lineage?direction=descendants&max_depth=3");
+        HttpApi.Response down = api.get("/v1/collections/gen0/lineage?direction=descendants&max_depth=3"
+                + "&include_total=true");
         assertThat(ids(down.at("descendants.results"))).containsExactly(g1, g2, g3);
         assertThat(down.at("descendants.total_count").asInt()).isEqualTo(3);
         assertThat(down.at("descendants.truncated").asBoolean()).isTrue();
-        HttpApi.Response pastTheEnd = api.get("/v1/collections/gen0/lineage?max_depth=3&offset=10");
+        HttpApi.Response pastTheEnd = api.get("/v1/collections/gen0/lineage?max_depth=3&offset=10&include_total=true");
         assertThat(pastTheEnd.at("descendants.total_count").asInt()).isEqualTo(3);
         assertThat(pastTheEnd.at("descendants.truncated").asBoolean()).isTrue();
-        HttpApi.Response whole = api.get("/v1/collections/gen0/lineage?max_depth=4");
+        HttpApi.Response whole = api.get("/v1/collections/gen0/lineage?max_depth=4&include_total=true");
         assertThat(whole.at("descendants.total_count").asInt()).isEqualTo(4);
         assertThat(whole.at("descendants.truncated").asBoolean()).isFalse();
     }
@@ -227,9 +232,10 @@ class LineageTest extends LedgerHttpTest {
     }
 
     /**
-     * The shapes lineage must stay fast on: a chain 10^4 deep and a tree of 10^5 clones, written straight
-     * into the view (with documents like the real ones) and removed again afterwards, so that other tests'
-     * read model stays what a replay would build. Checks the answers, and prints how long they took.
+     * The shapes of the lineage benchmark, smaller: a chain deeper than the closure of nearest ancestors and a
+     * tree of 10^4 clones, written straight into the views (with documents and closure rows like the real
+     * ones) and removed again afterwards, so that other tests' read model stays what a replay would build.
+     * Checks the answers of both the closure and the walks beyond it, and prints how long they took.
      */
     @Test
     void longChainsAndWideTreesAnswerCorrectly() {
@@ -240,15 +246,15 @@ class LineageTest extends LedgerHttpTest {
         String prefix = "col_" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
         Synthetic synthetic = new Synthetic(row);
         try {
-            int chain = 10_000;
+            int chain = 2_000;
             List<String> tree = new ArrayList<>();
             long started = System.nanoTime();
-            // A chain: c0 <- c1 <- ... <- c9999; link i copied version i % 7 of its source.
+            // A chain: c0 <- c1 <- ... <- c1999; link i copied version i % 7 of its source.
             for (int i = 0; i < chain; i++) {
                 synthetic.add(id(prefix, "c", i), "chain-" + i, i == 0 ? null : id(prefix, "c", i - 1),
                         id(prefix, "c", 0), i, i % 7);
             }
-            // A wide tree: t0 with 100 clones, each with 999 clones of its own: 100,000 descendants.
+            // A wide tree: t0 with 100 clones, each with 99 clones of its own: 10,000 descendants.
             String root = id(prefix, "t", 0);
             synthetic.add(root, "tree-0", null, root, 0, 0);
             int n = 1;
@@ -256,7 +262,7 @@ class LineageTest extends LedgerHttpTest {
                 String childId = id(prefix, "t", n++);
                 synthetic.add(childId, "tree-" + childId, root, root, 1, 0);
                 tree.add("1 " + childId);
-                for (int grandchild = 0; grandchild < 999; grandchild++) {
+                for (int grandchild = 0; grandchild < 99; grandchild++) {
                     String grandchildId = id(prefix, "t", n++);
                     synthetic.add(grandchildId, "tree-" + grandchildId, childId, root, 2, 0);
                     tree.add("2 " + grandchildId);
@@ -268,7 +274,7 @@ class LineageTest extends LedgerHttpTest {
             tree.sort(Comparator.naturalOrder());
 
             String last = id(prefix, "c", chain - 1);
-            HttpApi.Response up = timed(api, "10^4 chain, all ancestors of the deepest",
+            HttpApi.Response up = timed(api, "chain, all ancestors of the deepest",
                     "/v1/collections/" + last + "/lineage?direction=ancestors&max_depth=10000");
             JsonNode ancestors = up.at("ancestors.results");
             assertThat(ancestors.size()).isEqualTo(chain - 1);
@@ -281,41 +287,66 @@ class LineageTest extends LedgerHttpTest {
             }
             assertThat(up.at("ancestors.truncated").asBoolean()).isFalse();
 
-            HttpApi.Response capped = timed(api, "10^4 chain, ancestors at the default cap",
+            HttpApi.Response capped = timed(api, "chain, ancestors at the default cap",
                     "/v1/collections/" + last + "/lineage");
             assertThat(capped.at("ancestors.results").size()).isEqualTo(100);
+            assertThat(capped.at("ancestors.results")).isEqualTo(firstOf(up.at("ancestors.results"), 100));
             assertThat(capped.at("ancestors.truncated").asBoolean()).isTrue();
 
-            HttpApi.Response down = timed(api, "10^4 chain, last page of descendants of the root",
+            HttpApi.Response chainPage = timed(api, "chain, first page of descendants of the root",
+                    "/v1/collections/" + id(prefix, "c", 0) + "/lineage?direction=descendants&limit=100");
+            assertThat(chainPage.at("descendants.results").size()).isEqualTo(100);
+            assertThat(chainPage.text("descendants.results.99.collection_id")).isEqualTo(id(prefix, "c", 100));
+            assertThat(chainPage.at("descendants.truncated").asBoolean()).isTrue();
+            assertThat(chainPage.at("descendants.total_count").isNull()).isTrue();
+
+            HttpApi.Response down = timed(api, "chain, last page of descendants of the root",
                     "/v1/collections/" + id(prefix, "c", 0) + "/lineage?direction=descendants&max_depth=10000"
-                            + "&limit=1000&offset=9000");
+                            + "&limit=1000&offset=" + (chain - 1000) + "&include_total=true");
             assertThat(down.at("descendants.total_count").asInt()).isEqualTo(chain - 1);
             assertThat(down.at("descendants.results").size()).isEqualTo(999);
             assertThat(down.text("descendants.results.998.collection_id")).isEqualTo(last);
             assertThat(down.at("descendants.results.998.depth").asInt()).isEqualTo(chain - 1);
             assertThat(down.at("descendants.truncated").asBoolean()).isFalse();
 
-            HttpApi.Response first = timed(api, "10^5 tree, first page of descendants",
-                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000");
+            HttpApi.Response first = timed(api, "tree, first page of descendants",
+                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&include_total=true");
             assertThat(first.at("descendants.total_count").asInt()).isEqualTo(tree.size());
             assertThat(entries(first.at("descendants.results"))).isEqualTo(tree.subList(0, 1000));
 
-            HttpApi.Response middle = timed(api, "10^5 tree, a page in the middle",
-                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=50000");
-            assertThat(entries(middle.at("descendants.results"))).isEqualTo(tree.subList(50_000, 51_000));
-            assertThat(middle.at("descendants.truncated").asBoolean()).isFalse();
+            // Page by page from the first: every descendant once, in order, the last page without a next.
+            List<String> paged = new ArrayList<>(entries(first.at("descendants.results")));
+            HttpApi.Response page = first;
+            while (!page.at("descendants.pagination.next_cursor").isNull()) {
+                page = api.get("/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&cursor="
+                        + page.text("descendants.pagination.next_cursor"));
+                paged.addAll(entries(page.at("descendants.results")));
+            }
+            assertThat(paged).isEqualTo(tree);
+            assertThat(page.at("descendants.pagination.page").asInt()).isEqualTo(tree.size() / 1000);
 
-            HttpApi.Response shallow = timed(api, "10^5 tree, only the direct clones",
-                    "/v1/collections/" + root + "/lineage?direction=descendants&max_depth=1&limit=1000");
+            HttpApi.Response middle = timed(api, "tree, a page in the middle by offset",
+                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=5000");
+            assertThat(entries(middle.at("descendants.results"))).isEqualTo(tree.subList(5_000, 6_000));
+            assertThat(middle.at("descendants.truncated").asBoolean()).isFalse();
+            HttpApi.Response walked = timed(api, "tree, a page in the middle, walked beyond the closure",
+                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=5000&max_depth=500");
+            assertThat(walked.at("descendants.results")).isEqualTo(middle.at("descendants.results"));
+
+            HttpApi.Response shallow = timed(api, "tree, only the direct clones",
+                    "/v1/collections/" + root + "/lineage?direction=descendants&max_depth=1&limit=1000"
+                            + "&include_total=true");
             assertThat(shallow.at("descendants.total_count").asInt()).isEqualTo(100);
             assertThat(shallow.at("descendants.truncated").asBoolean()).isTrue();
 
             String leaf = tree.get(tree.size() - 1).substring(2);
-            HttpApi.Response fromLeaf = timed(api, "10^5 tree, lineage of a leaf", "/v1/collections/" + leaf + "/lineage");
+            HttpApi.Response fromLeaf = timed(api, "tree, lineage of a leaf",
+                    "/v1/collections/" + leaf + "/lineage?include_total=true");
             assertThat(fromLeaf.at("ancestors.results").size()).isEqualTo(2);
             assertThat(fromLeaf.text("ancestors.results.1.collection_id")).isEqualTo(root);
             assertThat(fromLeaf.at("descendants.total_count").asInt()).isZero();
         } finally {
+            jdbc.update("DELETE FROM view_lineage WHERE descendant_id LIKE ?", prefix + "%");
             int removed = jdbc.update("DELETE FROM view_collection WHERE namespace_id = ? AND collection_id <> ?",
                     row.get("namespace_id"), template);
             System.out.printf("lineage: removed %d synthetic view rows%n", removed);
@@ -341,6 +372,14 @@ class LineageTest extends LedgerHttpTest {
         return prefix + kind + String.format("%07d", n);
     }
 
+    private static JsonNode firstOf(JsonNode results, int n) {
+        com.fasterxml.jackson.databind.node.ArrayNode first = HttpApi.JSON.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            first.add(results.get(i));
+        }
+        return first;
+    }
+
     private static List<String> entries(JsonNode results) {
         List<String> entries = new ArrayList<>();
         results.forEach(entry -> entries.add(entry.path("depth").asInt() + " " + entry.path("collection_id").asText()));
@@ -359,20 +398,27 @@ class LineageTest extends LedgerHttpTest {
         return clone.text("collection.collection_id");
     }
 
-    /** View rows written in JDBC batches, each a copy of a real row with its own ID, name and clone link. */
+    /**
+     * View rows written in JDBC batches, each a copy of a real row with its own ID, name and clone link, with
+     * the closure rows the projection would write for it.
+     */
     private final class Synthetic {
 
         private static final String INSERT = """
                 INSERT INTO view_collection (collection_id, namespace_id, collection_name, description, enabled,
-                    source_type, feature_extractor_id, cloned_from, root_collection_id, generation, version, deleted,
-                    created_at, updated_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?, ?)""";
+                    source_type, feature_extractor_id, cloned_from, cloned_from_version, cloned_at,
+                    root_collection_id, generation, version, deleted, created_at, updated_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?, ?, ?)""";
+        private static final String CLOSURE = "INSERT INTO view_lineage (ancestor_id, distance, descendant_id)"
+                + " VALUES (?, ?, ?)";
 
         private final Map<String, Object> template;
         private final ObjectNode document;
         private final Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
         private final List<Object[]> batch = new ArrayList<>();
         private final Map<String, String> names = new HashMap<>();
+        private final Map<String, List<String>> ancestries = new HashMap<>();
+        private final List<Object[]> closure = new ArrayList<>();
         int rows;
 
         Synthetic(Map<String, Object> template) {
@@ -399,9 +445,16 @@ class LineageTest extends LedgerHttpTest {
             }
             lineage.put("rootCollectionId", root).put("generation", generation);
             names.put(id, name);
+            List<String> ancestry = clonedFrom == null ? List.of()
+                    : CollectionCloned.ancestryOfCloneOf(clonedFrom, ancestries.get(clonedFrom));
+            ancestries.put(id, ancestry);
+            for (int i = 0; i < ancestry.size(); i++) {
+                closure.add(new Object[]{ancestry.get(i), i + 1, id});
+            }
             batch.add(new Object[]{id, template.get("namespace_id"), name, template.get("description"),
                     template.get("enabled"), template.get("source_type"), template.get("feature_extractor_id"),
-                    clonedFrom, root, generation, Timestamp.from(at), Timestamp.from(at), doc.toString()});
+                    clonedFrom, clonedFrom == null ? null : sourceVersion, clonedFrom == null ? null : Timestamp.from(at),
+                    root, generation, Timestamp.from(at), Timestamp.from(at), doc.toString()});
             rows++;
             if (batch.size() == 1000) {
                 flush();
@@ -412,6 +465,8 @@ class LineageTest extends LedgerHttpTest {
             if (!batch.isEmpty()) {
                 jdbc.batchUpdate(INSERT, batch);
                 batch.clear();
+                jdbc.batchUpdate(CLOSURE, closure);
+                closure.clear();
             }
         }
     }

@@ -37,7 +37,8 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ReadModelFixture {
 
-    private static final List<String> TABLES = List.of("view_field_value", "view_template", "view_collection",
+    private static final List<String> TABLES = List.of("view_field_value", "view_template", "view_lineage",
+            "view_collection",
             "view_bucket", "view_namespace", "view_position", "token_entry", "snapshot_event_entry",
             "domain_event_entry");
 

@@ -66,12 +66,23 @@ public final class SampleEvents {
         return new CollectionCreated(collectionId, namespaceId, name, config, noSchemas(), at);
     }
 
-    /** A clone of {@code source} at {@code sourceVersion}, one generation further from {@code root}. */
+    /**
+     * A clone of {@code source} at {@code sourceVersion}, one generation further from {@code root}, as written
+     * before clones recorded their ancestry.
+     */
     public static CollectionCloned collectionCloned(String collectionId, String namespaceId, String name,
                                                     String sourceId, String sourceName, long sourceVersion,
                                                     String rootId, int generation, Instant at) {
+        return collectionCloned(collectionId, namespaceId, name, sourceId, sourceName, sourceVersion, rootId,
+                generation, at, null);
+    }
+
+    /** A clone of {@code source} whose ancestors, nearest first, are {@code ancestry}. */
+    public static CollectionCloned collectionCloned(String collectionId, String namespaceId, String name,
+                                                    String sourceId, String sourceName, long sourceVersion,
+                                                    String rootId, int generation, Instant at, List<String> ancestry) {
         return new CollectionCloned(collectionId, sourceId, sourceName, sourceVersion, rootId, generation, namespaceId,
-                name, readingBucket("bkt_source"), List.of(), noSchemas(), at);
+                name, readingBucket("bkt_source"), List.of(), noSchemas(), at, ancestry);
     }
 
     /** A PATCH of what PATCH may change, naming {@code changedFields}. */

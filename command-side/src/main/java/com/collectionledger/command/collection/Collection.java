@@ -44,6 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the fields it changes with them; when cloned, it creates the clone as a new aggregate of its own.
  */
 // A snapshot stores the fields of this state, which are its contract: its serializer reads fields, not getters.
+// The revision names that contract; a snapshot of another revision is skipped and the events are read instead.
+@org.axonframework.serialization.Revision("2")
 @Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
 public class Collection {
 
@@ -57,6 +59,8 @@ public class Collection {
     private final NavigableMap<Long, Revision> revisions = new TreeMap<>();
     private String rootCollectionId;
     private int generation;
+    /** Ancestors nearest first, as {@link CollectionCloned#ancestry()}; null when the events did not record them. */
+    private List<String> ancestry;
     private long version;
     private boolean deleted;
 
@@ -85,12 +89,18 @@ public class Collection {
 
     /** What a namespace clone copies of a collection: its configuration and lineage as they are now. */
     public record CloneSource(String collectionId, String collectionName, long version, CollectionConfig config,
-                              ObjectSchema inputSchema, String rootCollectionId, int generation) {
+                              ObjectSchema inputSchema, String rootCollectionId, int generation,
+                              List<String> ancestryOfClone) {
     }
 
     public CloneSource cloneSource() {
         return new CloneSource(collectionId, collectionName, version, config, inputSchema, rootCollectionId,
-                generation);
+                generation, ancestryOfClone());
+    }
+
+    /** What a clone of this collection records as its ancestry: unknown when this collection's own is. */
+    private List<String> ancestryOfClone() {
+        return ancestry == null ? null : CollectionCloned.ancestryOfCloneOf(collectionId, ancestry);
     }
 
     /** The constructor of a collection made from a template: its first event is the one the template decided on. */
@@ -116,7 +126,7 @@ public class Collection {
                 .validate(command.newCollectionId(), namespaceId, merged, requestedInput);
         CollectionCloned cloned = new CollectionCloned(command.newCollectionId(), collectionId, collectionName,
                 copied.version(), rootCollectionId, generation + 1, namespaceId, command.collectionName(), merged,
-                command.overrides().overriddenFields(), schemas, clock.instant());
+                command.overrides().overriddenFields(), schemas, clock.instant(), ancestryOfClone());
         AggregateLifecycle.createNew(Collection.class, () -> new Collection(cloned));
         return new CommandOutcome(command.newCollectionId(), 0);
     }
@@ -202,12 +212,14 @@ public class Collection {
     void on(CollectionCreated event, @SequenceNumber long sequence) {
         begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
                 event.collectionId(), 0, sequence);
+        ancestry = List.of();
     }
 
     @EventSourcingHandler
     void on(CollectionCloned event, @SequenceNumber long sequence) {
         begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
                 event.rootCollectionId(), event.generation(), sequence);
+        ancestry = event.ancestry();
     }
 
     /** An instantiated collection is an original: the root of its own clone tree. */
@@ -215,6 +227,7 @@ public class Collection {
     void on(CollectionInstantiated event, @SequenceNumber long sequence) {
         begin(event.collectionId(), event.namespaceId(), event.collectionName(), event.config(), event.schemas(),
                 event.collectionId(), 0, sequence);
+        ancestry = List.of();
     }
 
     /** The state every first event sets. */

@@ -97,7 +97,7 @@ final class NamespaceClone {
             CollectionCloned cloned = new CollectionCloned(cloneId, collection.collectionId(),
                     collection.collectionName(), collection.version(), collection.rootCollectionId(),
                     collection.generation() + 1, namespaceId, collection.collectionName(), config,
-                    remapped.overriddenFields(), schemas, at);
+                    remapped.overriddenFields(), schemas, at, collection.ancestryOfClone());
             cloneIds.put(collection.collectionId(), cloneId);
             pending.add(new Directory.CollectionEntry(cloneId, namespaceId, collection.collectionName(),
                     schemas.outputSchema(), config.featureExtractor().featureExtractorId(), schemas.sourceLineage()));

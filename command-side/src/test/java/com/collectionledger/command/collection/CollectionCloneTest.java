@@ -125,7 +125,7 @@ class CollectionCloneTest {
 
         assertThat(event).isEqualTo(new CollectionCloned(NEW_ID, ARTICLE_EMBEDDINGS, "article_embeddings", 0,
                 ARTICLE_EMBEDDINGS, 1, NS, "article_embeddings_backup", articleEmbeddingsConfig(), List.of(),
-                articleEmbeddingsSchemas(), NOW));
+                articleEmbeddingsSchemas(), NOW, List.of(ARTICLE_EMBEDDINGS)));
     }
 
     @Test
@@ -393,10 +393,44 @@ class CollectionCloneTest {
     }
 
     @Test
+    void aCloneRecordsItsSourceAndTheSourcesAncestryUpToTheBound() {
+        List<String> deep = new java.util.ArrayList<>();
+        for (int i = 0; i < CollectionCloned.ANCESTRY_DEPTH; i++) {
+            deep.add(String.format("col_%028d", i));
+        }
+        CollectionCloned deepClone = new CollectionCloned(CLONE_ID, deep.get(0), "parent", 0, deep.get(deep.size() - 1),
+                500, NS, "article_embeddings_backup", articleEmbeddingsConfig(), List.of(), articleEmbeddingsSchemas(),
+                NOW, deep);
+        directory.record(deepClone);
+
+        CollectionCloned event = onlyEvent(fixture.given(deepClone),
+                new CloneCollectionCommand(CLONE_ID, NS, NEW_ID, "deeper", null), CollectionCloned.class);
+
+        assertThat(event.ancestry()).hasSize(CollectionCloned.ANCESTRY_DEPTH);
+        assertThat(event.ancestry().get(0)).isEqualTo(CLONE_ID);
+        assertThat(event.ancestry().subList(1, CollectionCloned.ANCESTRY_DEPTH))
+                .isEqualTo(deep.subList(0, CollectionCloned.ANCESTRY_DEPTH - 1));
+    }
+
+    @Test
+    void aCloneOfACollectionWhoseEventsDidNotRecordItsAncestryLeavesItsOwnUnknown() {
+        CollectionCloned legacyClone = new CollectionCloned(CLONE_ID, ARTICLE_EMBEDDINGS, "article_embeddings", 0,
+                ARTICLE_EMBEDDINGS, 1, NS, "article_embeddings_backup", articleEmbeddingsConfig(), List.of(),
+                articleEmbeddingsSchemas(), NOW, null);
+        directory.record(legacyClone);
+
+        CollectionCloned event = onlyEvent(fixture.given(legacyClone),
+                new CloneCollectionCommand(CLONE_ID, NS, NEW_ID, "backup_of_backup", null), CollectionCloned.class);
+
+        assertThat(event.ancestry()).isNull();
+        assertThat(event.generation()).isEqualTo(2);
+    }
+
+    @Test
     void cloneOfACloneHasGenerationTwoAndTheOriginalAsRoot() {
         CollectionCloned firstClone = new CollectionCloned(CLONE_ID, ARTICLE_EMBEDDINGS, "article_embeddings", 0,
                 ARTICLE_EMBEDDINGS, 1, NS, "article_embeddings_backup", articleEmbeddingsConfig(), List.of(),
-                articleEmbeddingsSchemas(), NOW);
+                articleEmbeddingsSchemas(), NOW, List.of(ARTICLE_EMBEDDINGS));
         directory.record(firstClone);
 
         CollectionCloned event = onlyEvent(fixture.given(firstClone),
@@ -407,6 +441,7 @@ class CollectionCloneTest {
         assertThat(event.rootCollectionId()).isEqualTo(ARTICLE_EMBEDDINGS);
         assertThat(event.sourceCollectionId()).isEqualTo(CLONE_ID);
         assertThat(event.sourceCollectionName()).isEqualTo("article_embeddings_backup");
+        assertThat(event.ancestry()).containsExactly(CLONE_ID, ARTICLE_EMBEDDINGS);
         assertThat(event.sourceVersion()).isZero();
     }
 

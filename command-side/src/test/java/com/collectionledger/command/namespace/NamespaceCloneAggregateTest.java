@@ -58,9 +58,9 @@ class NamespaceCloneAggregateTest {
         public Collection.CloneSource collection(String collectionId) {
             return collectionId.equals(VIDEO_FRAMES)
                     ? new Collection.CloneSource(VIDEO_FRAMES, "video_frames", 0, videoFramesConfig(),
-                    videoFramesSchemas().inputSchema(), VIDEO_FRAMES, 0)
+                    videoFramesSchemas().inputSchema(), VIDEO_FRAMES, 0, List.of(VIDEO_FRAMES))
                     : new Collection.CloneSource(DETECTED_SCENES, "detected_scenes", 0, detectedScenesConfig(),
-                    detectedScenesSchemas().inputSchema(), DETECTED_SCENES, 0);
+                    detectedScenesSchemas().inputSchema(), DETECTED_SCENES, 0, List.of(DETECTED_SCENES));
         }
     };
 

@@ -51,7 +51,7 @@ class NamespaceCloneTest {
 
     private static Collection.CloneSource original(String id, String name, long version, CollectionConfig config,
                                                    CollectionSchemas schemas) {
-        return new Collection.CloneSource(id, name, version, config, schemas.inputSchema(), id, 0);
+        return new Collection.CloneSource(id, name, version, config, schemas.inputSchema(), id, 0, List.of(id));
     }
 
     /** Scenes listed before the frames they read: the clone must still make the frames first. */
@@ -102,7 +102,7 @@ class NamespaceCloneTest {
         assertThat(scenes).isEqualTo(new CollectionCloned(scenes.collectionId(), DETECTED_SCENES, "detected_scenes",
                 0, DETECTED_SCENES, 1, TARGET, "detected_scenes", new CollectionConfig(
                 detectedScenesConfig().description(), scenes.config().source(), detectedScenesConfig().featureExtractor(),
-                true, Map.of(), List.of()), List.of("source"), scenes.schemas(), NOW));
+                true, Map.of(), List.of()), List.of("source"), scenes.schemas(), NOW, List.of(DETECTED_SCENES)));
         assertThat(frames.sourceVersion()).isEqualTo(3);
         assertThat(scenes.schemas().inputSchema()).isEqualTo(detectedScenesSchemas().inputSchema());
         assertThat(scenes.schemas().outputSchema()).isEqualTo(detectedScenesSchemas().outputSchema());

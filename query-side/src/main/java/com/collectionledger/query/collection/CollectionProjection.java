@@ -14,6 +14,7 @@ import com.collectionledger.query.ReadModel;
 import com.collectionledger.query.filter.FieldIndex;
 import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
+import com.collectionledger.query.lineage.LineageClosure;
 import com.collectionledger.query.position.ViewPositions;
 import com.collectionledger.query.support.ViewTimestamps;
 import com.collectionledger.support.StoredJson;
@@ -44,11 +45,15 @@ public class CollectionProjection {
     private final FieldIndex index;
     private final ListSql lists;
 
-    CollectionProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists) {
+    private final LineageClosure lineage;
+
+    CollectionProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists,
+                         LineageClosure lineage) {
         this.jdbc = jdbc;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
+        this.lineage = lineage;
     }
 
     @EventHandler
@@ -59,6 +64,7 @@ public class CollectionProjection {
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
         insert(CollectionViews.apply(null, event, version));
+        lineage.record(event);
     }
 
     @EventHandler
@@ -91,6 +97,7 @@ public class CollectionProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM view_collection");
+        lineage.clear();
         index.clear(ListFields.COLLECTIONS);
         positions.clear();
     }
@@ -123,13 +130,15 @@ public class CollectionProjection {
         Lineage lineage = view.lineage();
         jdbc.update("""
                         INSERT INTO view_collection (collection_id, namespace_id, collection_name, description, enabled,
-                            source_type, feature_extractor_id, cloned_from, root_collection_id, generation, version,
-                            deleted, created_at, updated_at, document)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""",
+                            source_type, feature_extractor_id, cloned_from, cloned_from_version, cloned_at,
+                            root_collection_id, generation, version, deleted, created_at, updated_at, document)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""",
                 view.collectionId(), view.namespaceId(), view.collectionName(), view.config().description(),
                 view.config().enabled(), view.config().source().type(),
                 view.config().featureExtractor().featureExtractorId(),
                 lineage.clonedFrom() == null ? null : lineage.clonedFrom().collectionId(),
+                lineage.clonedFrom() == null ? null : lineage.clonedFrom().sourceVersion(),
+                lineage.clonedFrom() == null ? null : ViewTimestamps.of(lineage.clonedFrom().clonedAt()),
                 lineage.rootCollectionId(), lineage.generation(), view.version(), ViewTimestamps.of(view.createdAt()),
                 ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
         index.replace(ListFields.COLLECTIONS, view.collectionId(), view);

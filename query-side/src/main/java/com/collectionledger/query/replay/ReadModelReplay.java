@@ -50,7 +50,10 @@ public class ReadModelReplay {
     private static final List<String> VIEWS = List.of(
             "SELECT namespace_id, document FROM view_namespace ORDER BY namespace_id",
             "SELECT bucket_id, document FROM view_bucket ORDER BY bucket_id",
-            "SELECT collection_id, version, deleted, document FROM view_collection ORDER BY collection_id",
+            "SELECT collection_id, version, deleted, cloned_from_version, cloned_at, document FROM view_collection"
+                    + " ORDER BY collection_id",
+            "SELECT ancestor_id, distance, descendant_id FROM view_lineage"
+                    + " ORDER BY ancestor_id, distance, descendant_id",
             "SELECT template_id, document FROM view_template ORDER BY template_id",
             "SELECT aggregate_id, version FROM view_position ORDER BY aggregate_id",
             "SELECT owner_id, path, text_value, number_value, boolean_value FROM view_field_value"

@@ -38,16 +38,21 @@ class CollectionLineageServiceTest {
     void cloneTree() {
         readModel.clear();
         readModel.given("ns_a", 0, T0, namespaceCreated("ns_a", "team-a", T0));
+        given(true);
+    }
+
+    /** The tree above; {@code recorded}: the clones' events record their ancestry, as they do since it exists. */
+    private void given(boolean recorded) {
         readModel.given("col_c3", 0, minutes(6), collectionCloned("col_c3", "ns_a", "c3", "col_c2", "c2", 0,
-                "col_root", 3, minutes(6)));
+                "col_root", 3, minutes(6), recorded ? List.of("col_c2", "col_c1", "col_root") : null));
         readModel.given("col_c2", 0, minutes(5), collectionCloned("col_c2", "ns_a", "c2", "col_c1", "c1", 0,
-                "col_root", 2, minutes(5)));
+                "col_root", 2, minutes(5), recorded ? List.of("col_c1", "col_root") : null));
         readModel.given("col_c1", 0, minutes(4), collectionCloned("col_c1", "ns_a", "c1", "col_root", "root", 2,
-                "col_root", 1, minutes(4)));
+                "col_root", 1, minutes(4), recorded ? List.of("col_root") : null));
         readModel.given("col_d2", 0, minutes(3), collectionCloned("col_d2", "ns_a", "d2", "col_root", "root", 1,
-                "col_root", 1, minutes(3)));
+                "col_root", 1, minutes(3), recorded ? List.of("col_root") : null));
         readModel.given("col_d1", 0, minutes(2), collectionCloned("col_d1", "ns_a", "d1", "col_root", "root", 0,
-                "col_root", 1, minutes(2)));
+                "col_root", 1, minutes(2), recorded ? List.of("col_root") : null));
         readModel.given("col_root", 0, T0, collectionCreated("col_root", "ns_a", "root", readingBucket("bkt_1"), T0));
     }
 
@@ -102,6 +107,51 @@ class CollectionLineageServiceTest {
     }
 
     @Test
+    void pagesFollowEachOtherByCursorAndOnlyATotalAskedForIsCounted() {
+        List<String> seen = new java.util.ArrayList<>();
+        CollectionLineage.Position after = null;
+        int pages = 0;
+        do {
+            CollectionLineage.Descendants page = readModel.answer(new CollectionLineageQuery("ns_a", "col_root", false,
+                    true, 100, 0, 2, null, after, false), CollectionLineage.class).descendants();
+            assertThat(page.total()).isNull();
+            page.entries().forEach(entry -> seen.add(entry.collectionId()));
+            after = page.next();
+            pages++;
+        } while (after != null);
+        assertThat(seen).containsExactly("col_c1", "col_d1", "col_d2", "col_c2", "col_c3");
+        assertThat(pages).isEqualTo(3);
+
+        CollectionLineage.Descendants counted = readModel.answer(new CollectionLineageQuery("ns_a", "col_root", false,
+                true, 100, 0, 2, null, new CollectionLineage.Position(1, "col_d1"), true), CollectionLineage.class)
+                .descendants();
+        assertThat(counted.entries()).extracting(Descendant::collectionId).containsExactly("col_d2", "col_c2");
+        assertThat(counted.total()).isEqualTo(5);
+        assertThat(counted.next()).isEqualTo(new CollectionLineage.Position(2, "col_c2"));
+    }
+
+    @Test
+    void walksBeyondTheClosureFollowTheCloneLinksAndAgreeWithIt() {
+        int deep = CollectionLineageService.CLOSURE_DEPTH + 1;
+        assertThat(lineage("ns_a", "root", false, true, deep, null).descendants())
+                .isEqualTo(lineage("ns_a", "root", false, true, 100, null).descendants());
+        assertThat(lineage("ns_a", "c3", true, false, deep, null).ancestors())
+                .isEqualTo(lineage("ns_a", "c3", true, false, 100, null).ancestors());
+    }
+
+    @Test
+    void clonesWhoseEventsDidNotRecordTheirAncestryHaveTheSameLineageWhateverTheOrderTheyWereProjectedIn() {
+        CollectionLineage recorded = lineage("ns_a", "col_c2", true, true, 100, null);
+        CollectionLineage root = lineage("ns_a", "col_root", false, true, 100, null);
+        readModel.clear();
+        readModel.given("ns_a", 0, T0, namespaceCreated("ns_a", "team-a", T0));
+        given(false);
+
+        assertThat(lineage("ns_a", "col_c2", true, true, 100, null)).isEqualTo(recorded);
+        assertThat(lineage("ns_a", "col_root", false, true, 100, null)).isEqualTo(root);
+    }
+
+    @Test
     void aDeletedCollectionStaysInTheLineageAndIsFoundByIdNotByName() {
         readModel.given("col_c1", 1, minutes(10), collectionDeleted("col_c1", "ns_a", "c1", minutes(10)));
 
@@ -115,7 +165,7 @@ class CollectionLineageServiceTest {
     void collectionsOfNamespacesOutsideTheCallersScopeAreShownByIdOnly() {
         readModel.given("ns_b", 0, minutes(7), namespaceCreated("ns_b", "team-b", minutes(7)));
         readModel.given("col_b1", 0, minutes(7), collectionCloned("col_b1", "ns_b", "b1", "col_root", "root", 0,
-                "col_root", 1, minutes(7)));
+                "col_root", 1, minutes(7), List.of("col_root")));
 
         Ancestor hidden = lineage("ns_b", "b1", true, false, 100, List.of("team-b")).ancestors().entries().get(0);
         assertThat(hidden).isEqualTo(new Ancestor(1, "col_root", null, 0, 0, minutes(7), false, false));

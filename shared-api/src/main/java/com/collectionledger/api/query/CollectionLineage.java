@@ -48,12 +48,23 @@ public record CollectionLineage(String collectionId, String collectionName, bool
 
     /**
      * A page of the clone tree in (depth, collection ID) order. {@code total}: how many descendants the
-     * walk found within the depth cap; {@code truncated}: some lie deeper than the cap.
+     * walk found within the depth cap, null when not asked for; {@code truncated}: some lie deeper than the cap;
+     * {@code next}: where the next page starts, null on the last.
      */
-    public record Descendants(List<Descendant> entries, long total, boolean truncated) {
+    public record Descendants(List<Descendant> entries, Long total, boolean truncated, Position next) {
 
         public Descendants {
             entries = List.copyOf(entries);
+        }
+    }
+
+    /** A place in the clone tree's (depth, collection ID) order: a page starts after it. */
+    public record Position(int depth, String collectionId) {
+
+        public Position {
+            if (depth < 1 || collectionId == null) {
+                throw new IllegalArgumentException("a position needs a depth of 1 or more and a collection ID");
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+package com.collectionledger.query.lineage;
+
+import com.collectionledger.api.collection.CollectionCloned;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps {@code view_lineage}: each clone's ancestors up to {@link CollectionCloned#ANCESTRY_DEPTH} away, one row
+ * per (ancestor, distance, clone). The rows come from the clone's own event, which its source wrote, so
+ * they are exact whatever order the processor's segments project collections in, and two clones never
+ * write the same row.
+ */
+@Component
+public class LineageClosure {
+
+    private final JdbcTemplate jdbc;
+
+    LineageClosure(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the clone's ancestors (again, when the event is projected again). */
+    public void record(CollectionCloned cloned) {
+        jdbc.update("DELETE FROM view_lineage WHERE descendant_id = ?", cloned.collectionId());
+        List<String> ancestry = cloned.ancestry() != null ? cloned.ancestry() : ancestryFromViews(cloned);
+        List<Object[]> rows = new ArrayList<>(ancestry.size());
+        for (int i = 0; i < ancestry.size(); i++) {
+            rows.add(new Object[]{ancestry.get(i), i + 1, cloned.collectionId()});
+        }
+        jdbc.batchUpdate("INSERT INTO view_lineage (ancestor_id, distance, descendant_id) VALUES (?, ?, ?)", rows);
+        if (cloned.ancestry() == null) {
+            linkProjectedDescendants(cloned.collectionId());
+        }
+    }
+
+    /**
+     * A clone whose event did not record its ancestry (written by an earlier version) takes its source's rows,
+     * and lends its own to the clones of it projected before it ({@link #linkProjectedDescendants}). Projected
+     * one at a time, in any order, that gives the exact closure; projected at the same moment by two segments,
+     * a clone and its source may each miss the other's rows. So for such events only the closure may miss
+     * ancestors, and a lineage walk that finds a chain short of the generation walks the clone links instead.
+     */
+    private List<String> ancestryFromViews(CollectionCloned cloned) {
+        List<String> ancestry = new ArrayList<>();
+        ancestry.add(cloned.sourceCollectionId());
+        ancestry.addAll(jdbc.queryForList("SELECT ancestor_id FROM view_lineage"
+                        + " WHERE descendant_id = ? AND distance < ? ORDER BY distance", String.class,
+                cloned.sourceCollectionId(), CollectionCloned.ANCESTRY_DEPTH));
+        return ancestry;
+    }
+
+    /** Gives the clones below {@code collectionId} that are already projected its ancestors, within the bound. */
+    private void linkProjectedDescendants(String collectionId) {
+        jdbc.update("""
+                INSERT INTO view_lineage (ancestor_id, distance, descendant_id)
+                SELECT up.ancestor_id, up.distance + down.distance, down.descendant_id
+                FROM view_lineage up JOIN view_lineage down ON down.ancestor_id = up.descendant_id
+                WHERE up.descendant_id = ? AND up.distance + down.distance <= ?
+                  AND NOT EXISTS (SELECT 1 FROM view_lineage known WHERE known.ancestor_id = up.ancestor_id
+                                  AND known.distance = up.distance + down.distance
+                                  AND known.descendant_id = down.descendant_id)""",
+                collectionId, CollectionCloned.ANCESTRY_DEPTH);
+    }
+
+    public void clear() {
+        jdbc.update("DELETE FROM view_lineage");
+    }
+}
