@@ -233,7 +233,7 @@ class LineageTest extends LedgerHttpTest {
 
     /**
      * The shapes of the lineage benchmark, smaller: a chain deeper than the closure of nearest ancestors and a
-     * tree of 10^4 clones, written straight into the views (with documents and closure rows like the real
+     * tree of 5,000 clones, written straight into the views (with documents and closure rows like the real
      * ones) and removed again afterwards, so that other tests' read model stays what a replay would build.
      * Checks the answers of both the closure and the walks beyond it, and prints how long they took.
      */
@@ -246,19 +246,19 @@ class LineageTest extends LedgerHttpTest {
         String prefix = "col_" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
         Synthetic synthetic = new Synthetic(row);
         try {
-            int chain = 2_000;
+            int chain = 500;
             List<String> tree = new ArrayList<>();
             long started = System.nanoTime();
-            // A chain: c0 <- c1 <- ... <- c1999; link i copied version i % 7 of its source.
+            // A chain: c0 <- c1 <- ... <- c499; link i copied version i % 7 of its source.
             for (int i = 0; i < chain; i++) {
                 synthetic.add(id(prefix, "c", i), "chain-" + i, i == 0 ? null : id(prefix, "c", i - 1),
                         id(prefix, "c", 0), i, i % 7);
             }
-            // A wide tree: t0 with 100 clones, each with 99 clones of its own: 10,000 descendants.
+            // A wide tree: t0 with 50 clones, each with 99 clones of its own: 5,000 descendants.
             String root = id(prefix, "t", 0);
             synthetic.add(root, "tree-0", null, root, 0, 0);
             int n = 1;
-            for (int child = 0; child < 100; child++) {
+            for (int child = 0; child < 50; child++) {
                 String childId = id(prefix, "t", n++);
                 synthetic.add(childId, "tree-" + childId, root, root, 1, 0);
                 tree.add("1 " + childId);
@@ -302,11 +302,11 @@ class LineageTest extends LedgerHttpTest {
 
             HttpApi.Response down = timed(api, "chain, last page of descendants of the root",
                     "/v1/collections/" + id(prefix, "c", 0) + "/lineage?direction=descendants&max_depth=10000"
-                            + "&limit=1000&offset=" + (chain - 1000) + "&include_total=true");
+                            + "&limit=100&offset=" + (chain - 100) + "&include_total=true");
             assertThat(down.at("descendants.total_count").asInt()).isEqualTo(chain - 1);
-            assertThat(down.at("descendants.results").size()).isEqualTo(999);
-            assertThat(down.text("descendants.results.998.collection_id")).isEqualTo(last);
-            assertThat(down.at("descendants.results.998.depth").asInt()).isEqualTo(chain - 1);
+            assertThat(down.at("descendants.results").size()).isEqualTo(99);
+            assertThat(down.text("descendants.results.98.collection_id")).isEqualTo(last);
+            assertThat(down.at("descendants.results.98.depth").asInt()).isEqualTo(chain - 1);
             assertThat(down.at("descendants.truncated").asBoolean()).isFalse();
 
             HttpApi.Response first = timed(api, "tree, first page of descendants",
@@ -326,17 +326,17 @@ class LineageTest extends LedgerHttpTest {
             assertThat(page.at("descendants.pagination.page").asInt()).isEqualTo(tree.size() / 1000);
 
             HttpApi.Response middle = timed(api, "tree, a page in the middle by offset",
-                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=5000");
-            assertThat(entries(middle.at("descendants.results"))).isEqualTo(tree.subList(5_000, 6_000));
+                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=2000");
+            assertThat(entries(middle.at("descendants.results"))).isEqualTo(tree.subList(2_000, 3_000));
             assertThat(middle.at("descendants.truncated").asBoolean()).isFalse();
             HttpApi.Response walked = timed(api, "tree, a page in the middle, walked beyond the closure",
-                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=5000&max_depth=500");
+                    "/v1/collections/" + root + "/lineage?direction=descendants&limit=1000&offset=2000&max_depth=500");
             assertThat(walked.at("descendants.results")).isEqualTo(middle.at("descendants.results"));
 
             HttpApi.Response shallow = timed(api, "tree, only the direct clones",
                     "/v1/collections/" + root + "/lineage?direction=descendants&max_depth=1&limit=1000"
                             + "&include_total=true");
-            assertThat(shallow.at("descendants.total_count").asInt()).isEqualTo(100);
+            assertThat(shallow.at("descendants.total_count").asInt()).isEqualTo(50);
             assertThat(shallow.at("descendants.truncated").asBoolean()).isTrue();
 
             String leaf = tree.get(tree.size() - 1).substring(2);
