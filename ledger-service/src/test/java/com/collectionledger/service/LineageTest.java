@@ -232,6 +232,45 @@ class LineageTest extends LedgerHttpTest {
     }
 
     /**
+     * Clones of clones written at the same moment by several clients, each source chosen among what exists:
+     * the ancestors and descendants read from the closure equal those found by following the clone links
+     * (a walk deeper than the closure), for every collection of the tree.
+     */
+    @Test
+    void theClosureAgreesWithTheCloneLinksAfterConcurrentClones() throws Exception {
+        HttpApi api = api().inNamespace(newNamespace());
+        newTextCollection(api, "root", newArticlesBucket(api, "articles"));
+        List<String> names = java.util.Collections.synchronizedList(new ArrayList<>(List.of("root")));
+        int clients = 4;
+        List<java.util.concurrent.Callable<Void>> calls = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int c = client;
+            calls.add(() -> {
+                Random random = new Random(c);
+                for (int i = 0; i < 6; i++) {
+                    String source = names.get(random.nextInt(names.size()));
+                    String name = "clone-" + c + "-" + i;
+                    clone(api, source, name);
+                    names.add(name);
+                }
+                return null;
+            });
+        }
+        Concurrently.run(calls);
+
+        int beyondTheClosure = 1_000;
+        for (String name : List.copyOf(names)) {
+            HttpApi.Response closure = api.get("/v1/collections/" + name + "/lineage?limit=1000&include_total=true");
+            HttpApi.Response walked = api.get("/v1/collections/" + name + "/lineage?limit=1000&include_total=true"
+                    + "&max_depth=" + beyondTheClosure);
+            assertThat(closure.at("ancestors")).as(name).isEqualTo(walked.at("ancestors"));
+            assertThat(closure.at("descendants")).as(name).isEqualTo(walked.at("descendants"));
+        }
+        assertThat(api.get("/v1/collections/root/lineage?direction=descendants&include_total=true")
+                .at("descendants.total_count").asInt()).isEqualTo(clients * 6);
+    }
+
+    /**
      * The shapes of the lineage benchmark, smaller: a chain deeper than the closure of nearest ancestors and a
      * tree of 5,000 clones, written straight into the views (with documents and closure rows like the real
      * ones) and removed again afterwards, so that other tests' read model stays what a replay would build.
