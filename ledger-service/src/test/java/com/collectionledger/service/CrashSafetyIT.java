@@ -47,10 +47,11 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Each store goes through these rounds, on one data directory (or database) throughout:
  * <ol>
- *   <li>Five SIGKILL rounds. Start the jar; 8 clients clone a shared source collection and PATCH the
+ *   <li>Three SIGKILL rounds. Start the jar; 8 clients clone a shared source collection and PATCH the
  *       description of clones they made themselves, every write with a name or value of its own; after k
- *       acknowledgements (k drawn from the seed, different in each round) the test SIGKILLs the process.
- *       The next round's clients start as soon as health is UP, while the read model catches up.</li>
+ *       acknowledgements the test SIGKILLs the process. The next round's clients start as soon as health is
+ *       UP, while the read model catches up (and the killed process's claims expire). The first round kills
+ *       a process on a fresh store, the others one that restarted after a kill.</li>
  *   <li>One SIGTERM round under the same load: once the read model has caught up by itself with what the
  *       last killed process wrote, and after k acknowledgements, the test sends SIGTERM.</li>
  *   <li>A last start, with no replay asked for, to check everything acknowledged.</li>
@@ -72,6 +73,11 @@ import static org.awaitility.Awaitility.await;
  *   <li>the read model that caught up by itself has the digest of a fresh replay.</li>
  * </ul>
  *
+ * <p>The moments: the range of k is cut into four equal bands and each round's signal falls in a band of
+ * its own, so a store's three kills and its SIGTERM are spread over the range (which band goes to which
+ * round, and where in it, is drawn per store). A further kill round would repeat one of these cases (a
+ * process restarted after a kill, killed under load) at the cost of another start-up on each store.
+ *
  * <p>The kill moments and the clients' choices come from one seed, printed at the start;
  * {@code -Dcrash.seed=<n>} draws them again (8 threads against a child process never repeat their timing
  * exactly). Child logs and data stay in {@code target/crash-safety-it/<store>/} for a reader.
@@ -81,7 +87,7 @@ class CrashSafetyIT {
     private static final String KEY = "sk_test_crash_0123456789abcdefghijklmnopqrstuv";
     private static final String NAMESPACE = "crash";
     private static final int CLIENTS = 8;
-    private static final int KILL_ROUNDS = 5;
+    private static final int KILL_ROUNDS = 3;
     private static final int FEWEST_ACKS_BEFORE_SIGNAL = 10;
     private static final int MOST_ACKS_BEFORE_SIGNAL = 60;
     private static final long SEED = Long.getLong("crash.seed", 20261201L);
@@ -184,12 +190,21 @@ class CrashSafetyIT {
 
     // ---- the rounds -------------------------------------------------------------------------------------
 
-    /** After how many acknowledgements each round's signal goes: KILL_ROUNDS + 1 different numbers. */
+    /**
+     * After how many acknowledgements each round's signal goes: one number from each of KILL_ROUNDS + 1 equal
+     * bands of the range, in an order drawn from the seed (and the store).
+     */
     private static List<Integer> signalMoments(Store kind) {
-        List<Integer> moments = IntStream.rangeClosed(FEWEST_ACKS_BEFORE_SIGNAL, MOST_ACKS_BEFORE_SIGNAL)
-                .boxed().collect(Collectors.toCollection(ArrayList::new));
-        Collections.shuffle(moments, new Random(SEED * 31 + kind.ordinal()));
-        return List.copyOf(moments.subList(0, KILL_ROUNDS + 1));
+        Random random = new Random(SEED * 31 + kind.ordinal());
+        int rounds = KILL_ROUNDS + 1;
+        int span = MOST_ACKS_BEFORE_SIGNAL - FEWEST_ACKS_BEFORE_SIGNAL + 1;
+        List<Integer> moments = IntStream.range(0, rounds).mapToObj(band -> {
+            int from = FEWEST_ACKS_BEFORE_SIGNAL + band * span / rounds;
+            int to = FEWEST_ACKS_BEFORE_SIGNAL + (band + 1) * span / rounds; // exclusive
+            return from + random.nextInt(to - from);
+        }).collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(moments, random);
+        return List.copyOf(moments);
     }
 
     /** The namespace, a bucket and the collection every client clones. */

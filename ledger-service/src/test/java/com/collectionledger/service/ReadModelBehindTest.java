@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.read-your-writes-timeout=300ms")
 @Import(ReadModelBehindTest.GateConfiguration.class)
+// A context no other class can share (its own store and beans): closed after the class, so that its processor
+// does not go on polling its store while the rest of the suite runs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReadModelBehindTest {
 
     private static final Map<String, String> STORE = TestDatabase.freshStoreInTemporaryDirectory("ledger-behind-test");

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ReadModelRetryTest.FlakyHandlerConfiguration.class)
+// A context no other class can share (its own store and beans): closed after the class, so that its processor
+// does not go on polling its store while the rest of the suite runs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReadModelRetryTest {
 
     static final String POISON = "fails-once";

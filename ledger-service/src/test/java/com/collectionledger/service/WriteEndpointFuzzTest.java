@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.collectionledger.service.Fuzz.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Property-based fuzzing of every write route (and the list routes, which are POSTs too) with
@@ -775,6 +776,9 @@ class WriteEndpointFuzzTest {
 
     @Test
     void malformedJsonIsABadRequest() {
+        // A body that does not parse is refused before anything reaches the store: on H2 only. The few
+        // generated bodies that do parse are what the other properties send, on both stores.
+        assumeFalse(TestDatabase.POSTGRES, "parsing comes before the store");
         Fuzz.forAll("malformedJsonIsABadRequest", 0x6d616c666f726d65L, 200, WriteEndpointFuzzTest::malformedBody,
                 request -> {
                     Reply reply = exchange(request);
