@@ -122,9 +122,8 @@ class LedgerBenchmark {
             aggregateLoad(context, api, bucket, url, namespaceId);
             replayThroughput(context, admin, api, bucket, url, namespaceId);
         }
-        details.add("Load average at the end: " + loadAverage() + ".");
-
-        details.add(String.format(Locale.ROOT, "The run took %.1f min.", (System.nanoTime() - begun) / 60e9));
+        details.add(String.format(Locale.ROOT, "Load average at the end: %s. The run took %.1f min.", loadAverage(),
+                (System.nanoTime() - begun) / 60e9));
         String report = "| measure | result | baseline (same run) | ratio | target | met? |\n|---|---|---|---|---|---|\n"
                 + rows.values().stream().flatMap(List::stream).collect(Collectors.joining("\n"))
                 + "\n\n" + String.join("\n\n", details) + "\n";
@@ -444,9 +443,7 @@ class LedgerBenchmark {
             }
             phases.add(phases(Files.readAllLines(log), launched, healthy[run]));
         }
-        double[] sortedHealthy = healthy.clone();
-        Arrays.sort(sortedHealthy);
-        double median = sortedHealthy[STARTUP_RUNS / 2];
+        double median = Timings.of(healthy).p50();
         double jvmMedian = Timings.of(jvm).p50();
         int medianRun = 0;
         for (int run = 0; run < STARTUP_RUNS; run++) {
