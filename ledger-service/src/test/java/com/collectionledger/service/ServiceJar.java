@@ -22,15 +22,19 @@ final class ServiceJar {
 
     /** Starts the jar on a free port with an admin key and no rate limit; its output goes to {@code log}. */
     static Started start(String adminKey, Path log, List<String> arguments) throws IOException {
+        // Half the start-up time on a small machine; neither the jar nor its settings change.
+        return start(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), adminKey, log, arguments);
+    }
+
+    /** The same with these JVM options: none to run it as a plain {@code java -jar} does. */
+    static Started start(List<String> jvmOptions, String adminKey, Path log, List<String> arguments) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Half the start-up time on a small machine; neither the jar nor its settings change.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                System.getProperty("ledger.jar", "target/ledger-service.jar"),
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("ledger.jar", "target/ledger-service.jar"),
                 "--server.port=" + port, "--ledger.bootstrap-api-key=" + adminKey,
                 // The per-key rate limit would throttle the load; it is not what these tests are about.
                 "--ledger.rate-limit.requests-per-second=0"));
@@ -39,9 +43,20 @@ final class ServiceJar {
         return new Started(process, port);
     }
 
+    /** The {@code java} of the JDK that runs this JVM. */
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** Waits until the service answers health; fails with the end of its log if it exits first. */
     static void awaitHealthy(String name, Process process, HttpApi api, Path log, Duration timeout) {
-        await(name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(100))
+        awaitHealthy(name, process, api, log, timeout, Duration.ofMillis(100));
+    }
+
+    /** The same, asking every {@code pollInterval}: short, to time the start-up. */
+    static void awaitHealthy(String name, Process process, HttpApi api, Path log, Duration timeout,
+                             Duration pollInterval) {
+        await(name + " healthy").atMost(timeout).pollInterval(pollInterval)
                 .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {

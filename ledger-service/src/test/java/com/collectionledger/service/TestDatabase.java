@@ -27,6 +27,7 @@ public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static EmbeddedPostgres durableServer;
 
     private TestDatabase() {
     }
@@ -52,15 +53,20 @@ public final class TestDatabase {
 
     /** Spring properties for a new, empty database on the embedded PostgreSQL server. */
     public static synchronized Map<String, String> freshPostgresDatabase() {
+        return freshPostgresDatabase(server());
+    }
+
+    /** Spring properties for a new, empty database on {@code server}. */
+    public static synchronized Map<String, String> freshPostgresDatabase(EmbeddedPostgres server) {
         String database = "ledger_" + DATABASES.incrementAndGet();
-        try (Connection connection = server().getPostgresDatabase().getConnection();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", server().getJdbcUrl("postgres", database));
+        properties.put("spring.datasource.url", server.getJdbcUrl("postgres", database));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
         return properties;
@@ -88,20 +94,42 @@ public final class TestDatabase {
     /** The running PostgreSQL server (started on first use, stopped when the JVM exits). */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-            }
-            EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away anyway
-                }
-            }));
+            server = start(EmbeddedPostgres.builder());
         }
         return server;
+    }
+
+    /**
+     * A server of its own for benchmarks, which the tests never use: every commit waits until its WAL is on
+     * the disk (zonky turns {@code synchronous_commit} off), and it keeps each transaction's commit time
+     * ({@code track_commit_timestamp}), from which a benchmark reads how long after a write's commit the read
+     * model's commit came.
+     */
+    public static synchronized EmbeddedPostgres durableServer() {
+        if (durableServer == null) {
+            durableServer = start(EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("track_commit_timestamp", "on"));
+        }
+        return durableServer;
+    }
+
+    /** Starts a server that stops when the JVM exits. */
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
+        EmbeddedPostgres started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+        return started;
     }
 }
