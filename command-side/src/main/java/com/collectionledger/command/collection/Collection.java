@@ -44,7 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the fields it changes with them; when cloned, it creates the clone as a new aggregate of its own.
  */
 // A snapshot stores the fields of this state, which are its contract: its serializer reads fields, not getters.
-@Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
+// Its repository (command.config) caches it, locks it optimistically and snapshots it.
+@Aggregate(repository = "collectionRepository")
 public class Collection {
 
     @AggregateIdentifier
@@ -62,6 +63,25 @@ public class Collection {
 
     protected Collection() {
         // for Axon
+    }
+
+    /**
+     * Another instance with this state, sharing nothing an event changes: the aggregate cache gives each
+     * unit of work its own. Every field is copied; the values themselves are immutable.
+     */
+    public Collection copy() {
+        Collection copy = new Collection();
+        copy.collectionId = collectionId;
+        copy.namespaceId = namespaceId;
+        copy.collectionName = collectionName;
+        copy.config = config;
+        copy.inputSchema = inputSchema;
+        copy.revisions.putAll(revisions);
+        copy.rootCollectionId = rootCollectionId;
+        copy.generation = generation;
+        copy.version = version;
+        copy.deleted = deleted;
+        return copy;
     }
 
     @CommandHandler

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param bootstrapApiKey        when set, an admin key that works from the first start on
  * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering anyway
  * @param snapshotThreshold      a collection's aggregate is snapshotted every this many events
+ * @param aggregateCacheSize     at most this many collections are kept in the aggregate cache (0 turns it off)
  * @param maxBodySize            larger request bodies get 413
  * @param role                   what the node runs: the command side and write routes, the query side and
  *                               read routes, or both (see RoleConfiguration)
@@ -23,7 +24,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
-                               ReadModel readModel, Integer snapshotThreshold, Store store, RateLimit rateLimit,
+                               ReadModel readModel, Integer snapshotThreshold, Integer aggregateCacheSize,
+                               Store store, RateLimit rateLimit,
                                DataSize maxBodySize, Role role, Duration retryAfter) {
 
     public LedgerProperties {
@@ -32,6 +34,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
         readModel = readModel != null ? readModel : new ReadModel(null, null, null, null, null);
         snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
+        aggregateCacheSize = aggregateCacheSize != null ? aggregateCacheSize : 10_000;
         store = store != null ? store : new Store(null, null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
