@@ -21,12 +21,13 @@ import java.time.Duration;
  *                               read routes, or both (see RoleConfiguration)
  * @param retryAfter             what a 503 (the database or Axon Server unreachable, shutting down) tells a
  *                               client to wait before retrying, in its Retry-After header (whole seconds)
+ * @param security               how requests' access checks read the store
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
                                ReadModel readModel, Integer snapshotThreshold, Integer aggregateCacheSize,
                                Store store, RateLimit rateLimit,
-                               DataSize maxBodySize, Role role, Duration retryAfter) {
+                               DataSize maxBodySize, Role role, Duration retryAfter, Security security) {
 
     public LedgerProperties {
         dataDir = dataDir != null ? dataDir : "./data";
@@ -40,6 +41,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
         role = role != null ? role : Role.BOTH;
         retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(2);
+        security = security != null ? security : new Security(null);
     }
 
     /**
@@ -78,6 +80,18 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
             statementTimeout = statementTimeout != null ? statementTimeout : Duration.ofSeconds(10);
             idleInTransactionTimeout = idleInTransactionTimeout != null ? idleInTransactionTimeout
                     : Duration.ofSeconds(10);
+        }
+    }
+
+    /**
+     * @param lookupCacheTtl how long a node goes on using an API key or a namespace it read for a request's access
+     *                       check (see AccessLookups): a key revoked, a namespace renamed or deleted on another
+     *                       node is refused here at most this much later; on this node at once. 0 reads every time
+     */
+    public record Security(Duration lookupCacheTtl) {
+
+        public Security {
+            lookupCacheTtl = lookupCacheTtl != null ? lookupCacheTtl : Duration.ofSeconds(2);
         }
     }
 
