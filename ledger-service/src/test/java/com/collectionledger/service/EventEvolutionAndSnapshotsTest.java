@@ -10,12 +10,15 @@ import com.collectionledger.api.namespace.NamespaceCreated;
 import com.collectionledger.api.namespace.UpdateNamespaceCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +33,9 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    EventStorageEngine storage;
 
     @Test
     void revisionZeroCollectionCreatedIsUpcastOnAggregateLoadAndOnReplay() {
@@ -67,6 +73,25 @@ class EventEvolutionAndSnapshotsTest extends LedgerHttpTest {
         assertThat(legacy.at("source_lineage").get(0).at("/feature_extractor/feature_extractor_id").asText())
                 .isEqualTo("text_extractor_v1");
         assertThat(legacy.at("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamOfOneOrMoreFullBatchesIsReadWhole() {
+        for (int length : new int[]{99, 100, 201}) {
+            String id = "probe_" + length + "_" + UUID.randomUUID().toString().substring(0, 8);
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                events.add(new GenericDomainEventMessage<>("Probe", id, i, new StreamProbe(i)));
+            }
+            storage.appendEvents(events);
+
+            assertThat(storage.readEvents(id).asStream().map(DomainEventMessage::getSequenceNumber))
+                    .as("%d events", length).hasSize(length).last().isEqualTo(length - 1L);
+        }
+    }
+
+    /** Handled by nothing: only the event store sees it. */
+    record StreamProbe(int index) {
     }
 
     @Test

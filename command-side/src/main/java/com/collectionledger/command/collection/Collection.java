@@ -45,8 +45,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 // A snapshot stores the fields of this state, which are its contract: its serializer reads fields, not getters.
 // The revision names that contract; a snapshot of another revision is skipped and the events are read instead.
+// Its repository (command.config) caches it, locks it optimistically and snapshots it.
 @org.axonframework.serialization.Revision("2")
-@Aggregate(snapshotTriggerDefinition = "collectionSnapshotTrigger", lockFactory = "collectionLockFactory")
+@Aggregate(repository = "collectionRepository")
 public class Collection {
 
     @AggregateIdentifier
@@ -66,6 +67,26 @@ public class Collection {
 
     protected Collection() {
         // for Axon
+    }
+
+    /**
+     * Another instance with this state, sharing nothing an event changes: the aggregate cache gives each
+     * unit of work its own. Every field is copied; the values themselves are immutable.
+     */
+    public Collection copy() {
+        Collection copy = new Collection();
+        copy.collectionId = collectionId;
+        copy.namespaceId = namespaceId;
+        copy.collectionName = collectionName;
+        copy.config = config;
+        copy.inputSchema = inputSchema;
+        copy.revisions.putAll(revisions);
+        copy.rootCollectionId = rootCollectionId;
+        copy.generation = generation;
+        copy.ancestry = ancestry;
+        copy.version = version;
+        copy.deleted = deleted;
+        return copy;
     }
 
     @CommandHandler

@@ -8,15 +8,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,22 +36,20 @@ public class CommandSideConfiguration {
         return ExtractorCatalog.builtIn();
     }
 
-    /** Collections with long histories load from a snapshot taken every so many events. */
-    @Bean
-    SnapshotTriggerDefinition collectionSnapshotTrigger(Snapshotter snapshotter, CommandSideSettings settings) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
-    }
-
     /**
-     * Optimistic, not pessimistic, locking of Collection aggregates. A clone appends to the NEW
-     * aggregate's stream, so clones of one source need not queue behind each other; two changes
-     * of one collection that race both try to append the same sequence number, and the event
-     * store's unique key lets exactly one win (the other gets 409 ConflictError). Names and sources
-     * are guarded by the directory's keys and row locks, not by this lock.
+     * Collections load from the aggregate cache (see {@link CachingAggregateRepository}), and those with long
+     * histories that are not cached from a snapshot taken every so many events.
+     * <p>
+     * Optimistic, not pessimistic, locking: a clone appends to the NEW aggregate's stream, so clones of one
+     * source need not queue behind each other; two changes of one collection that race both try to append the
+     * same sequence number, and the event store's unique key lets exactly one win (the other gets 409
+     * ConflictError). Names and sources are guarded by the directory's keys and row locks, not by this lock.
      */
     @Bean
-    LockFactory collectionLockFactory() {
-        return NullLockFactory.INSTANCE;
+    Repository<Collection> collectionRepository(org.axonframework.config.Configuration axon, Snapshotter snapshotter,
+                                                CommandSideSettings settings) {
+        return CachingAggregateRepository.of(Collection.class, Collection::copy, settings.aggregateCacheSize(), axon,
+                NullLockFactory.INSTANCE, new EventCountSnapshots(snapshotter, settings.snapshotThreshold()));
     }
 
     /** Lazy: the repositories come from Axon's configuration, which resolves command handler resources. */

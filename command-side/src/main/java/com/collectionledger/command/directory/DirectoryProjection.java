@@ -27,6 +27,7 @@ import com.collectionledger.command.domain.DomainException;
 import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,10 +56,12 @@ class DirectoryProjection {
 
     private final JdbcTemplate jdbc;
     private final JdbcDirectory directory;
+    private final ApplicationEventPublisher changes;
 
-    DirectoryProjection(JdbcTemplate jdbc, JdbcDirectory directory) {
+    DirectoryProjection(JdbcTemplate jdbc, JdbcDirectory directory, ApplicationEventPublisher changes) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.changes = changes;
     }
 
     @EventHandler
@@ -84,11 +87,13 @@ class DirectoryProjection {
         } catch (DuplicateKeyException e) {
             throw DomainException.nameTaken("namespace", event.namespaceName());
         }
+        changes.publishEvent(new NamespaceDirectoryChanged(event.namespaceId()));
     }
 
     @EventHandler
     void on(NamespaceDeleted event) {
         jdbc.update("DELETE FROM dir_namespace WHERE namespace_id = ?", event.namespaceId());
+        changes.publishEvent(new NamespaceDirectoryChanged(event.namespaceId()));
     }
 
     @EventHandler

@@ -64,6 +64,13 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * Also the most events one read of an aggregate's stream returns. A shorter read is the last: events are
+     * never removed, so an aggregate's sequence numbers have no gaps (Axon's default reads on until a read
+     * comes back empty, one more query per load).
+     */
+    static final int EVENT_BATCH_SIZE = 100;
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
@@ -78,6 +85,8 @@ public class AxonConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
+                .batchSize(EVENT_BATCH_SIZE)
+                .finalAggregateBatchPredicate(batch -> batch.size() < EVENT_BATCH_SIZE)
                 .build();
     }
 

@@ -15,16 +15,19 @@ import java.time.Duration;
  * @param bootstrapApiKey        when set, an admin key that works from the first start on
  * @param readYourWritesTimeout  how long a write waits for the read model to show it before answering anyway
  * @param snapshotThreshold      a collection's aggregate is snapshotted every this many events
+ * @param aggregateCacheSize     at most this many collections are kept in the aggregate cache (0 turns it off)
  * @param maxBodySize            larger request bodies get 413
  * @param role                   what the node runs: the command side and write routes, the query side and
  *                               read routes, or both (see RoleConfiguration)
  * @param retryAfter             what a 503 (the database or Axon Server unreachable, shutting down) tells a
  *                               client to wait before retrying, in its Retry-After header (whole seconds)
+ * @param security               how requests' access checks read the store
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration readYourWritesTimeout,
-                               ReadModel readModel, Integer snapshotThreshold, Store store, RateLimit rateLimit,
-                               DataSize maxBodySize, Role role, Duration retryAfter) {
+                               ReadModel readModel, Integer snapshotThreshold, Integer aggregateCacheSize,
+                               Store store, RateLimit rateLimit,
+                               DataSize maxBodySize, Role role, Duration retryAfter, Security security) {
 
     public LedgerProperties {
         dataDir = dataDir != null ? dataDir : "./data";
@@ -32,11 +35,13 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
         readYourWritesTimeout = readYourWritesTimeout != null ? readYourWritesTimeout : Duration.ofSeconds(10);
         readModel = readModel != null ? readModel : new ReadModel(null, null, null, null, null);
         snapshotThreshold = snapshotThreshold != null ? snapshotThreshold : 100;
+        aggregateCacheSize = aggregateCacheSize != null ? aggregateCacheSize : 10_000;
         store = store != null ? store : new Store(null, null, null);
         rateLimit = rateLimit != null ? rateLimit : new RateLimit(null, null);
         maxBodySize = maxBodySize != null ? maxBodySize : DataSize.ofKilobytes(256);
         role = role != null ? role : Role.BOTH;
         retryAfter = retryAfter != null ? retryAfter : Duration.ofSeconds(2);
+        security = security != null ? security : new Security(null);
     }
 
     /**
@@ -75,6 +80,18 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
             statementTimeout = statementTimeout != null ? statementTimeout : Duration.ofSeconds(10);
             idleInTransactionTimeout = idleInTransactionTimeout != null ? idleInTransactionTimeout
                     : Duration.ofSeconds(10);
+        }
+    }
+
+    /**
+     * @param lookupCacheTtl how long a node goes on using an API key or a namespace it read for a request's access
+     *                       check (see AccessLookups): a key revoked, a namespace renamed or deleted on another
+     *                       node is refused here at most this much later; on this node at once. 0 reads every time
+     */
+    public record Security(Duration lookupCacheTtl) {
+
+        public Security {
+            lookupCacheTtl = lookupCacheTtl != null ? lookupCacheTtl : Duration.ofSeconds(2);
         }
     }
 

@@ -15,7 +15,7 @@ class SettingsConfiguration {
 
     @Bean
     CommandSideSettings commandSideSettings(LedgerProperties ledger) {
-        return new CommandSideSettings(ledger.snapshotThreshold());
+        return new CommandSideSettings(ledger.snapshotThreshold(), ledger.aggregateCacheSize());
     }
 
     @Bean

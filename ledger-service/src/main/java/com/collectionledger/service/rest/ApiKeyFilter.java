@@ -5,6 +5,7 @@ import com.collectionledger.api.error.LedgerError;
 import com.collectionledger.service.rest.RequestAttributes;
 import com.collectionledger.command.directory.JdbcDirectory;
 import com.collectionledger.command.domain.Directory;
+import com.collectionledger.service.security.AccessLookups;
 import com.collectionledger.service.security.ApiKey;
 import com.collectionledger.service.security.ApiKeyStore;
 import com.collectionledger.service.security.Permission;
@@ -33,11 +34,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeyStore keys;
     private final JdbcDirectory directory;
+    private final AccessLookups lookups;
     private final ObjectMapper json;
 
-    ApiKeyFilter(ApiKeyStore keys, JdbcDirectory directory, ObjectMapper json) {
+    ApiKeyFilter(ApiKeyStore keys, JdbcDirectory directory, AccessLookups lookups, ObjectMapper json) {
         this.keys = keys;
         this.directory = directory;
+        this.lookups = lookups;
         this.json = json;
     }
 
@@ -54,7 +57,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         Optional<ApiKey> authenticated = Optional.empty();
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            authenticated = keys.authenticate(authorization.substring(7).trim());
+            authenticated = lookups.key(authorization.substring(7).trim(), keys::authenticate);
         }
         if (authenticated.isEmpty()) {
             // Missing, malformed, unknown, revoked and expired keys all get this one answer.
@@ -79,7 +82,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 reject(response, LedgerError.of(ErrorKind.BAD_REQUEST, "the X-Namespace header is required"));
                 return;
             }
-            Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier.trim());
+            Optional<Directory.NamespaceEntry> namespace = namespace(identifier.trim());
             if (namespace.isEmpty()) {
                 reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
                 return;
@@ -94,7 +97,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             // Like reading the source namespace: one the key may not use is as if it did not exist. The new
             // name, like a created namespace's, is not checked against the key's scope.
             String identifier = path.substring("/v1/namespaces/".length(), path.length() - "/clone".length());
-            Optional<Directory.NamespaceEntry> source = directory.namespaceByIdOrName(identifier)
+            Optional<Directory.NamespaceEntry> source = namespace(identifier)
                     .filter(namespace -> key.mayUse(namespace.namespaceId(), namespace.namespaceName()));
             if (source.isEmpty()) {
                 reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
@@ -104,13 +107,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
         } else if (RoutePermissions.isNamespace(path)) {
             // Reading or changing a namespace the key may not use: as if it did not exist.
             String identifier = path.substring("/v1/namespaces/".length());
-            Optional<Directory.NamespaceEntry> namespace = directory.namespaceByIdOrName(identifier);
+            Optional<Directory.NamespaceEntry> namespace = namespace(identifier);
             if (namespace.isPresent() && !key.mayUse(namespace.get().namespaceId(), namespace.get().namespaceName())) {
                 reject(response, LedgerError.of(ErrorKind.NOT_FOUND, "namespace '" + identifier + "' not found"));
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Kept for a moment (see AccessLookups): every request of a client names the same one. */
+    private Optional<Directory.NamespaceEntry> namespace(String identifier) {
+        return lookups.namespace(identifier, directory::namespaceByIdOrName);
     }
 
     private static boolean isCatalog(String path) {

@@ -1,10 +1,12 @@
 package com.collectionledger.service.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** An authenticated caller. Never holds the secret. */
-public record ApiKey(String keyId, String name, Set<Permission> permissions, List<String> namespaces) {
+/** An authenticated caller, valid until {@code expiresAt} (null: until revoked). Never holds the secret. */
+public record ApiKey(String keyId, String name, Set<Permission> permissions, List<String> namespaces,
+                     Instant expiresAt) {
 
     public ApiKey {
         permissions = Set.copyOf(permissions);

@@ -1,6 +1,7 @@
 package com.collectionledger.service.security;
 
 import com.collectionledger.support.Sha256;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * API keys, stored as SHA-256 hashes of their secrets (a secret is 40 random characters, so a fast
- * hash is enough) with a short prefix to find the row; compared in constant time. Every request
- * reads the row, so a revoked or expired key stops working at once.
+ * hash is enough) with a short prefix to find the row; compared in constant time. Requests find a key
+ * through {@link AccessLookups}, which keeps it for a short while: a revocation here is announced
+ * ({@link ApiKeyRevoked}) and takes effect on this node at once.
  */
 @Component
 public class ApiKeyStore {
@@ -45,10 +47,12 @@ public class ApiKeyStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiKeyStore(JdbcTemplate jdbc, Clock clock) {
+    ApiKeyStore(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The live key with this secret, if any. */
@@ -66,7 +70,8 @@ public class ApiKeyStore {
             if (MessageDigest.isEqual(presented, row.hash.getBytes(StandardCharsets.US_ASCII))) {
                 Set<Permission> permissions = EnumSet.noneOf(Permission.class);
                 row.info.permissions().forEach(p -> Permission.fromWire(p).ifPresent(permissions::add));
-                return Optional.of(new ApiKey(row.info.keyId(), row.info.name(), permissions, row.info.namespaces()));
+                return Optional.of(new ApiKey(row.info.keyId(), row.info.name(), permissions, row.info.namespaces(),
+                        row.info.expiresAt()));
             }
         }
         return Optional.empty();
@@ -121,6 +126,7 @@ public class ApiKeyStore {
     public boolean revoke(String keyId) {
         jdbc.update("UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
                 Timestamp.from(clock.instant()), keyId);
+        events.publishEvent(new ApiKeyRevoked(keyId));
         return info(keyId).isPresent();
     }
 
