@@ -208,11 +208,12 @@ class DirectoryProjection {
         });
     }
 
-    /** Locks the namespace's row (see the class comment) and answers its extractors; a deleted one is a 404. */
+    /**
+     * Locks the namespace's row (see the class comment) and answers its extractors as they are once the lock is
+     * held: what a change that held it before us committed. A deleted namespace is a 404.
+     */
     private List<ExtractorRef> lockLiveNamespace(String namespaceId) {
-        directory.lockNamespace(namespaceId);
-        // Read once the lock is held: what a change that held it before us committed.
-        return directory.namespace(namespaceId).map(Directory.NamespaceEntry::featureExtractors)
+        return directory.lockedNamespace(namespaceId).map(Directory.NamespaceEntry::featureExtractors)
                 .orElseThrow(() -> DomainException.notFound("namespace", namespaceId));
     }
 

@@ -23,6 +23,10 @@ public class JdbcDirectory implements Directory {
     private static final TypeReference<List<ExtractorRef>> EXTRACTORS = new TypeReference<>() { };
     private static final TypeReference<List<SourceLineageEntry>> LINEAGE = new TypeReference<>() { };
 
+    private static final RowMapper<NamespaceEntry> NAMESPACE_ROW = (rs, i) -> new NamespaceEntry(
+            rs.getString("namespace_id"), rs.getString("namespace_name"),
+            StoredJson.read(rs.getString("feature_extractors"), EXTRACTORS));
+
     private final JdbcTemplate jdbc;
     private final RowMapper<CollectionEntry> collectionRow;
     private final RowMapper<BucketEntry> bucketRow;
@@ -51,9 +55,7 @@ public class JdbcDirectory implements Directory {
 
     @Override
     public Optional<NamespaceEntry> namespace(String namespaceId) {
-        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ?",
-                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
-                        StoredJson.read(rs.getString("feature_extractors"), EXTRACTORS)), namespaceId)
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ?", NAMESPACE_ROW, namespaceId)
                 .stream().findFirst();
     }
 
@@ -61,6 +63,15 @@ public class JdbcDirectory implements Directory {
     public void lockNamespace(String namespaceId) {
         jdbc.queryForList("SELECT namespace_id FROM dir_namespace WHERE namespace_id = ? FOR UPDATE", String.class,
                 namespaceId);
+    }
+
+    /**
+     * {@link #lockNamespace} and {@link #namespace} in one statement: the row as it is once the lock is held, with
+     * what a change that held the lock before committed (both stores answer a locking read with the newest row).
+     */
+    public Optional<NamespaceEntry> lockedNamespace(String namespaceId) {
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? FOR UPDATE", NAMESPACE_ROW, namespaceId)
+                .stream().findFirst();
     }
 
     @Override
@@ -84,10 +95,8 @@ public class JdbcDirectory implements Directory {
 
     /** A namespace by ID or by name. */
     public Optional<NamespaceEntry> namespaceByIdOrName(String identifier) {
-        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?",
-                (rs, i) -> new NamespaceEntry(rs.getString("namespace_id"), rs.getString("namespace_name"),
-                        StoredJson.read(rs.getString("feature_extractors"), EXTRACTORS)), identifier, identifier)
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM dir_namespace WHERE namespace_id = ? OR namespace_name = ?", NAMESPACE_ROW,
+                identifier, identifier).stream().findFirst();
     }
 
     @Override
@@ -136,12 +145,22 @@ public class JdbcDirectory implements Directory {
                 String.class, namespaceId, collectionName).stream().findFirst();
     }
 
-    /** The ID of a live collection of the namespace, by ID or by name. */
+    /**
+     * The ID of a live collection of the namespace, by ID or else by name: one statement, and only the ID is read
+     * (no schemas or lineage to parse).
+     */
     public Optional<String> liveCollectionId(String namespaceId, String identifier) {
-        if (liveCollection(namespaceId, identifier).isPresent()) {
-            return Optional.of(identifier);
+        if (unfindable(identifier)) {
+            return Optional.empty();
         }
-        return collectionNamed(namespaceId, identifier);
+        return jdbc.query("""
+                        SELECT collection_id, 0 AS by_name FROM dir_collection
+                        WHERE namespace_id = ? AND collection_id = ? AND NOT deleted
+                        UNION ALL
+                        SELECT collection_id, 1 AS by_name FROM dir_collection_name
+                        WHERE namespace_id = ? AND collection_name = ?
+                        ORDER BY by_name""", (rs, i) -> rs.getString("collection_id"),
+                namespaceId, identifier, namespaceId, identifier).stream().findFirst();
     }
 
     @Override
