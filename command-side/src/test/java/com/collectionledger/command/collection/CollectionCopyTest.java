@@ -59,7 +59,7 @@ class CollectionCopyTest {
 
     private static CollectionCloned cloned() {
         return new CollectionCloned(CLONE, ARTICLE_EMBEDDINGS, "article_embeddings", 0, ARTICLE_EMBEDDINGS, 1, NS,
-                "copy", articleEmbeddingsConfig(), List.of(), articleEmbeddingsSchemas(), NOW);
+                "copy", articleEmbeddingsConfig(), List.of(), articleEmbeddingsSchemas(), NOW, List.of(ARTICLE_EMBEDDINGS));
     }
 
     private static CollectionUpdated patched() {
