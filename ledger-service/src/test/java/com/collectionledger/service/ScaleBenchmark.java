@@ -75,6 +75,8 @@ class ScaleBenchmark {
     /** Lineage keeps at most this many ancestors of a collection in a clone event. */
     private static final int ANCESTRY = 100;
     private static final double TARGET_MS = 20;
+    /** With {@code -Dscale.explain=true}: the plans of every statement of each read, service and hand SQL. */
+    private static final boolean EXPLAIN = Boolean.getBoolean("scale.explain");
     private static final String ARTICLE_SCHEMA = "{\"properties\":{\"title\":{\"type\":\"string\"},\"content\":{\"type\":\"text\"}}}";
 
     @TempDir
@@ -82,6 +84,8 @@ class ScaleBenchmark {
 
     private final List<String> latencyRows = new ArrayList<>();
     private final List<String> throughputRows = new ArrayList<>();
+    private final StatementCapture capture = new StatementCapture();
+    private final StringBuilder plans = new StringBuilder();
     private String loadAtStart;
 
     @Test
@@ -93,13 +97,16 @@ class ScaleBenchmark {
                 "--ledger.data-dir=" + workDir, "--logging.level.root=WARN",
                 "--ledger.rate-limit.requests-per-second=0"));
         store.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
+        if (EXPLAIN) {
+            application.initializers(c -> c.getBeanFactory().addBeanPostProcessor(capture));
+        }
+        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             Service service = new Service(context);
             createRawTables(service.dataSource);
             namespaceClone(service);
             Scale scale = seedScale(service, url);
-            analyze(service.dataSource);
+            vacuumAnalyze(service.dataSource);
             measureReads(service, scale);
         }
         String report = String.format(Locale.ROOT, """
@@ -118,6 +125,9 @@ class ScaleBenchmark {
                 WARMUP, TARGET_MS, String.join("\n", latencyRows), String.join("\n", throughputRows));
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "scale-benchmark.md"), report);
+        if (EXPLAIN) {
+            Files.writeString(Path.of("target", "scale-explain.md"), plans);
+        }
     }
 
     private static String postgresVersion = "?";
@@ -509,6 +519,7 @@ class ScaleBenchmark {
         long video = byVariant.getOrDefault("VIDEO", 0L);
         long archive = byVariant.getOrDefault("ARCHIVE", 0L);
         long topics = byVariant.getOrDefault("TOPICS", 0L);
+        list(service, namespaceId, null, null, total, total);
         list(service, namespaceId, "feature_extractor.feature_extractor_id", "multimodal_extractor_v1", video, total);
         list(service, namespaceId, "feature_extractor.feature_extractor_id", "text_extractor_v1", total - video, total);
         list(service, namespaceId, "feature_extractor.feature_extractor_name", "multimodal_extractor", video, total);
@@ -651,14 +662,20 @@ class ScaleBenchmark {
         return candidates;
     }
 
-    /** POST /v1/collections/list?limit=100 with one condition, against its page and count by hand. */
+    /**
+     * POST /v1/collections/list?limit=100 with one condition (none when {@code field} is null), against its
+     * page and count by hand.
+     */
     private void list(Service service, String namespaceId, String field, String value, long expected, long of)
             throws Exception {
-        Map<String, Object> condition = Map.of("field", field, "operator", "eq", "value", value);
-        String body = HttpApi.JSON.writeValueAsString(Map.of("filters", Map.of("AND", List.of(condition))));
+        String body = field == null ? "{}" : HttpApi.JSON.writeValueAsString(Map.of("filters", Map.of("AND",
+                List.of(Map.of("field", field, "operator", "eq", "value", value)))));
         String where;
         Object[] args;
-        if (field.equals("feature_extractor.feature_extractor_id")) {
+        if (field == null) {
+            where = "TRUE";
+            args = new Object[]{namespaceId};
+        } else if (field.equals("feature_extractor.feature_extractor_id")) {
             where = "t.feature_extractor_id = ?";
             args = new Object[]{namespaceId, value};
         } else {
@@ -675,8 +692,9 @@ class ScaleBenchmark {
             rows.addAll(query(connection, "SELECT 'total=' || COUNT(*)" + scope, args));
             return rows;
         });
-        String shown = field.startsWith("source.bucket_ids") ? "bucket " + bucketName(value) : value;
-        compare(service, String.format(Locale.ROOT, "list, `%s` eq %s: %d of %d (%.1f%%)", field, shown, expected, of,
+        String shown = field == null ? "list, no filter" : String.format(Locale.ROOT, "list, `%s` eq %s", field,
+                field.equals("source.bucket_ids") ? "bucket " + bucketName(value) : value);
+        compare(service, String.format(Locale.ROOT, "%s: %d of %d (%.1f%%)", shown, expected, of,
                         100.0 * expected / of), "POST", "/v1/collections/list?limit=" + PAGE, body,
                 response -> {
                     List<String> ids = ids(response.at("results"));
@@ -718,6 +736,13 @@ class ScaleBenchmark {
                         + ", the service " + head(expected));
             }
         }
+        if (EXPLAIN) {
+            explain(service, measure, "service", () -> service.raw.call("scale", method, path, body));
+            for (HandSql candidate : candidates) {
+                explain(service, measure, "hand SQL: " + candidate.name(),
+                        () -> withConnection(service.dataSource, candidate.work()));
+            }
+        }
         for (int i = 0; i < WARMUP; i++) {
             service.raw.call("scale", method, path, body);
             for (HandSql candidate : candidates) {
@@ -756,6 +781,103 @@ class ScaleBenchmark {
                 candidates.get(best).name(), others, service50 / hand50, service50 < TARGET_MS ? "yes" : "**no**",
                 service50 <= 2 * hand50 ? "yes" : "**no**"));
         System.out.println(latencyRows.get(latencyRows.size() - 1));
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** The plan, with the run's times, of every statement on a read-model table that the call executed. */
+    private void explain(Service service, String measure, String who, Call call) throws Exception {
+        capture.start();
+        call.run();
+        List<StatementCapture.Executed> executed = capture.stop();
+        plans.append("## ").append(measure).append(" — ").append(who).append("\n\n");
+        for (StatementCapture.Executed statement : executed) {
+            if (!statement.sql().contains("view_") || statement.sql().contains("view_position")) {
+                continue;
+            }
+            plans.append("```sql\n").append(statement.sql().strip()).append("\n-- ").append(statement.args())
+                    .append("\n```\n```\n");
+            try (Connection connection = service.dataSource.getConnection();
+                 PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql())) {
+                bind(explain, statement.args().toArray());
+                try (ResultSet lines = explain.executeQuery()) {
+                    while (lines.next()) {
+                        plans.append(lines.getString(1)).append("\n");
+                    }
+                }
+            }
+            plans.append("```\n\n");
+        }
+    }
+
+    /** Records the SQL and parameters of the statements executed through the service's DataSource while on. */
+    static final class StatementCapture implements org.springframework.beans.factory.config.BeanPostProcessor {
+
+        record Executed(String sql, List<Object> args) {
+        }
+
+        private volatile boolean on;
+        private final List<Executed> executed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void start() {
+            executed.clear();
+            on = true;
+        }
+
+        List<Executed> stop() {
+            on = false;
+            synchronized (executed) {
+                return new ArrayList<>(executed);
+            }
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof DataSource dataSource) {
+                return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                            Object result = invoke(dataSource, method, args);
+                            return result instanceof Connection connection ? connection(connection) : result;
+                        });
+            }
+            return bean;
+        }
+
+        private Connection connection(Connection connection) {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(connection, method, args);
+                        if (result instanceof PreparedStatement statement && !(result instanceof java.sql.CallableStatement)
+                                && method.getName().equals("prepareStatement")) {
+                            return statement(statement, (String) args[0]);
+                        }
+                        return result;
+                    });
+        }
+
+        private PreparedStatement statement(PreparedStatement statement, String sql) {
+            java.util.TreeMap<Integer, Object> parameters = new java.util.TreeMap<>();
+            return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> {
+                        String name = method.getName();
+                        if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index) {
+                            parameters.put(index, name.equals("setNull") ? null : args[1]);
+                        } else if (name.startsWith("execute") && on) {
+                            executed.add(new Executed(sql, new ArrayList<>(parameters.values())));
+                        }
+                        return invoke(statement, method, args);
+                    });
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     private static String head(List<String> ids) {
@@ -876,10 +998,13 @@ class ScaleBenchmark {
         }
     }
 
-    /** As autovacuum's analyze would after a load this size: the planner's statistics of the new rows. */
-    private static void analyze(DataSource dataSource) throws SQLException {
+    /**
+     * What autovacuum does a little after a load this size, at once: the planner's statistics of the new
+     * rows, and the visibility map that lets a scan answer from an index alone.
+     */
+    private static void vacuumAnalyze(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
+            statement.execute("VACUUM (ANALYZE)");
         }
     }
 
