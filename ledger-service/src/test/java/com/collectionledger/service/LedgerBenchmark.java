@@ -722,7 +722,7 @@ class LedgerBenchmark {
      * The ceiling for any projection: one row upsert per event (JDBC batches) plus a token update,
      * 100 events a transaction.
      */
-    private static double rawReadModelWrites(String url) throws Exception {
+    static double rawReadModelWrites(String url) throws Exception {
         int events = 20_000;
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.createStatement().execute("CREATE TABLE bench_view (id TEXT PRIMARY KEY, version BIGINT, document TEXT)");

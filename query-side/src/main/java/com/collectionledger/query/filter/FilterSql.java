@@ -78,10 +78,11 @@ final class FilterSql {
             case LTE -> compare(left, "<=", right, field, value);
             case IN -> in(left, right, field, list(value));
             case NIN -> "NOT " + in(left, right, field, list(value));
-            case CONTAINS -> like(left, right, FilterValues.likePattern((String) value, true, true));
-            case STARTS_WITH -> like(left, right, FilterValues.likePattern((String) value, false, true));
-            case ENDS_WITH -> like(left, right, FilterValues.likePattern((String) value, true, false));
-            case TEXT -> like("LOWER(" + column + ")", "LOWER(?)", FilterValues.likePattern((String) value, true, true));
+            case CONTAINS -> like(left, right, FilterValues.likePattern((String) value, true, true), field);
+            case STARTS_WITH -> like(left, right, FilterValues.likePattern((String) value, false, true), field);
+            case ENDS_WITH -> like(left, right, FilterValues.likePattern((String) value, true, false), field);
+            case TEXT -> like("LOWER(" + column + ")", "LOWER(?)", FilterValues.likePattern((String) value, true, true),
+                    field);
             case REGEX -> "COALESCE(" + dialect.regexMatches(column, (String) value, condition.caseSensitive(), args)
                     + ", FALSE)";
         };
@@ -89,7 +90,7 @@ final class FilterSql {
 
     private String compare(String left, String operator, String right, ListField field, Object value) {
         args.add(jdbcValue(field.type(), value));
-        return "COALESCE(" + left + " " + operator + " " + right + ", FALSE)";
+        return notNull(left + " " + operator + " " + right, field);
     }
 
     private String in(String left, String right, ListField field, List<?> values) {
@@ -97,12 +98,21 @@ final class FilterSql {
             return "1 = 0";
         }
         values.forEach(value -> args.add(jdbcValue(field.type(), value)));
-        return "COALESCE(" + left + " IN (" + String.join(", ", Collections.nCopies(values.size(), right)) + "), FALSE)";
+        return notNull(left + " IN (" + String.join(", ", Collections.nCopies(values.size(), right)) + ")", field);
     }
 
-    private String like(String left, String right, String pattern) {
+    private String like(String left, String right, String pattern, ListField field) {
         args.add(pattern);
-        return "COALESCE(" + left + " LIKE " + right + ESCAPE + ", FALSE)";
+        return notNull(left + " LIKE " + right + ESCAPE, field);
+    }
+
+    /**
+     * A comparison of the column with a value (never null here) is NULL only where the column is: with
+     * {@code AND column IS NOT NULL} it is FALSE there, and the comparison stays one an index can
+     * answer, which it would not be inside {@code COALESCE}.
+     */
+    private static String notNull(String comparison, ListField field) {
+        return "(" + comparison + " AND t." + field.column() + " IS NOT NULL)";
     }
 
     private static Object jdbcValue(FieldType type, Object value) {
@@ -148,6 +158,11 @@ final class FilterSql {
     }
 
     private String equal(Object value, boolean exactCase) {
+        if (value instanceof String text && !exactCase && FilterValues.wholeInKey(text)) {
+            args.add(FilterValues.key(text));
+            // Equal keys, when one is not cut, are equal lower-cased values: the index decides alone.
+            return "f.text_key = ?";
+        }
         if (value instanceof String text) {
             args.add(FilterValues.key(text));
             args.add(exactCase ? text : FilterValues.lower(text));
@@ -164,7 +179,10 @@ final class FilterSql {
                 .map(number -> ((Number) number).doubleValue()).toList();
         List<?> booleans = values.stream().filter(Boolean.class::isInstance).toList();
         List<String> parts = new ArrayList<>();
-        if (!texts.isEmpty()) {
+        if (!texts.isEmpty() && !exactCase && texts.stream().allMatch(FilterValues::wholeInKey)) {
+            texts.forEach(text -> args.add(FilterValues.key(text)));
+            parts.add("f.text_key IN (" + placeholders(texts.size()) + ")");
+        } else if (!texts.isEmpty()) {
             texts.forEach(text -> args.add(FilterValues.key(text)));
             texts.forEach(text -> args.add(exactCase ? text : FilterValues.lower(text)));
             parts.add("(f.text_key IN (" + placeholders(texts.size()) + ") AND "

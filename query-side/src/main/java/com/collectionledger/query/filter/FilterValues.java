@@ -33,6 +33,15 @@ final class FilterValues {
         return lower.substring(0, end);
     }
 
+    /**
+     * Whether the key of {@code text} is all of it lower-cased and shorter than any cut key (which has
+     * {@code KEY_LENGTH} or, not to split a surrogate pair, one character fewer): then a stored value has
+     * this key exactly when it equals {@code text} ignoring case.
+     */
+    static boolean wholeInKey(String text) {
+        return lower(text).length() < KEY_LENGTH - 1;
+    }
+
     /** PostgreSQL text cannot hold U+0000; a stored value keeps its place with U+FFFD (a filter never has NUL). */
     static String storable(String text) {
         return text.replace('\u0000', '\uFFFD');

@@ -49,19 +49,19 @@ class FilterSqlTest {
     @Test
     void columnsCompareInTwoValuedLogic() {
         assertThat(sql(new Condition("description", Operator.NE, "a", false)))
-                .isEqualTo("NOT COALESCE(LOWER(t.description) = LOWER(?), FALSE)");
+                .isEqualTo("NOT (LOWER(t.description) = LOWER(?) AND t.description IS NOT NULL)");
         assertThat(sql(new Condition("description", Operator.EQ, "a", true)))
-                .isEqualTo("COALESCE(t.description = ?, FALSE)");
+                .isEqualTo("(t.description = ? AND t.description IS NOT NULL)");
         assertThat(sql(new Condition("description", Operator.EXISTS, false, false))).isEqualTo("t.description IS NULL");
         assertThat(sql(new Condition("collection_name", Operator.IN, List.of(), false))).isEqualTo("1 = 0");
         assertThat(sql(new Condition("collection_name", Operator.NIN, List.of("a", "b"), false)))
-                .isEqualTo("NOT COALESCE(LOWER(t.collection_name) IN (LOWER(?), LOWER(?)), FALSE)");
+                .isEqualTo("NOT (LOWER(t.collection_name) IN (LOWER(?), LOWER(?)) AND t.collection_name IS NOT NULL)");
         assertThat(sql(new Condition("collection_name", Operator.CONTAINS, "50%_off", true)))
-                .isEqualTo("COALESCE(t.collection_name LIKE ? ESCAPE '\\', FALSE)");
+                .isEqualTo("(t.collection_name LIKE ? ESCAPE '\\' AND t.collection_name IS NOT NULL)");
         assertThat(args).containsExactly("%50\\%\\_off%");
         assertThat(sql(new Condition("feature_extractor_id", Operator.EQ, "Text_Extractor_V1", false)))
-                .as("catalog IDs are stored lower-case: the column's index serves it")
-                .isEqualTo("COALESCE(t.feature_extractor_id = LOWER(?), FALSE)");
+                .as("catalog IDs are stored lower-case, and the comparison is not wrapped: the column's index serves it")
+                .isEqualTo("(t.feature_extractor_id = LOWER(?) AND t.feature_extractor_id IS NOT NULL)");
     }
 
     @Test
@@ -76,8 +76,8 @@ class FilterSqlTest {
     void listAndNestedFieldsAreAnyValueInTheIndex() {
         String exists = "EXISTS (SELECT 1 FROM view_field_value f WHERE f.owner_id = t.collection_id AND f.path = ?";
         assertThat(sql(new Condition("source.bucket_ids", Operator.EQ, "BKT_1", false)))
-                .isEqualTo(exists + " AND f.text_key = ? AND f.text_lower = ?)");
-        assertThat(args).containsExactly("source.bucket_ids", "bkt_1", "bkt_1");
+                .isEqualTo(exists + " AND f.text_key = ?)");
+        assertThat(args).containsExactly("source.bucket_ids", "bkt_1");
         assertThat(sql(new Condition("source.bucket_ids", Operator.NIN, List.of("a"), true)))
                 .isEqualTo("NOT " + exists + " AND ((f.text_key IN (?) AND f.text_value IN (?))))");
         assertThat(sql(new Condition("metadata.level", Operator.GTE, 2.0, false)))
@@ -87,10 +87,27 @@ class FilterSqlTest {
     }
 
     @Test
+    void aValueIgnoringCaseShorterThanAnyCutKeyIsDecidedByTheKeyAlone() {
+        String exists = "EXISTS (SELECT 1 FROM view_field_value f WHERE f.owner_id = t.collection_id AND f.path = ?";
+        String shortest = "B".repeat(FilterValues.KEY_LENGTH - 2);
+        assertThat(sql(new Condition("metadata.note", Operator.EQ, shortest, false))).isEqualTo(exists + " AND f.text_key = ?)");
+        assertThat(sql(new Condition("metadata.note", Operator.IN, List.of("x", shortest), false)))
+                .isEqualTo(exists + " AND (f.text_key IN (?, ?)))");
+        // A key of 199 or 200 characters may be the cut start of a longer value: the whole value decides.
+        String cutLength = "B".repeat(FilterValues.KEY_LENGTH - 1);
+        assertThat(sql(new Condition("metadata.note", Operator.EQ, cutLength, false)))
+                .isEqualTo(exists + " AND f.text_key = ? AND f.text_lower = ?)");
+        assertThat(sql(new Condition("metadata.note", Operator.IN, List.of("x", cutLength), false)))
+                .isEqualTo(exists + " AND ((f.text_key IN (?, ?) AND f.text_lower IN (?, ?))))");
+    }
+
+    @Test
     void theIndexKeyOfALongValueIsItsStart() {
         String longValue = "A".repeat(300);
         sql(new Condition("metadata.note", Operator.EQ, longValue, true));
         assertThat(args).containsExactly("metadata.note", "a".repeat(FilterValues.KEY_LENGTH), longValue);
+        sql(new Condition("metadata.note", Operator.EQ, longValue, false));
+        assertThat(args).containsExactly("metadata.note", "a".repeat(FilterValues.KEY_LENGTH), "a".repeat(300));
         assertThat(FilterValues.key("x".repeat(199) + "😀")).hasSize(199);
     }
 
@@ -99,9 +116,10 @@ class FilterSqlTest {
         Condition a = new Condition("enabled", Operator.EQ, true, false);
         Condition b = new Condition("generation", Operator.EQ, 0L, false);
         assertThat(sql(new Group(Logic.NOT, List.of(a, b))))
-                .isEqualTo("NOT (COALESCE(t.enabled = ?, FALSE) OR COALESCE(t.generation = ?, FALSE))");
+                .isEqualTo("NOT ((t.enabled = ? AND t.enabled IS NOT NULL) OR (t.generation = ? AND t.generation IS NOT NULL))");
         assertThat(sql(new Group(Logic.OR, List.of(a, new Group(Logic.AND, List.of(a, b))))))
-                .isEqualTo("(COALESCE(t.enabled = ?, FALSE) OR (COALESCE(t.enabled = ?, FALSE) AND COALESCE(t.generation = ?, FALSE)))");
+                .isEqualTo("((t.enabled = ? AND t.enabled IS NOT NULL) OR ((t.enabled = ? AND t.enabled IS NOT NULL)"
+                        + " AND (t.generation = ? AND t.generation IS NOT NULL)))");
         assertThat(sql(ListFilter.none())).isEqualTo("1 = 1");
         assertThat(sql(new Group(Logic.OR, List.of()))).isEqualTo("1 = 1");
     }
