@@ -453,7 +453,8 @@ class ScaleBenchmark {
                                                 List<String> ancestry) {
         CollectionCloned real = (CollectionCloned) template.getPayload();
         return message(template, id, new CollectionCloned(id, sourceId, sourceName, real.sourceVersion(), rootId,
-                generation, real.namespaceId(), name, real.config(), real.overriddenFields(), real.schemas(), at), at);
+                generation, real.namespaceId(), name, real.config(), real.overriddenFields(), real.schemas(), at,
+                ancestry), at);
     }
 
     private static DomainEventMessage<?> message(DomainEventMessage<?> template, String id, Object payload, Instant at) {
