@@ -47,11 +47,11 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Each store goes through these rounds, on one data directory (or database) throughout:
  * <ol>
- *   <li>Three SIGKILL rounds. Start the jar; 8 clients clone a shared source collection and PATCH the
+ *   <li>Two SIGKILL rounds. Start the jar; 8 clients clone a shared source collection and PATCH the
  *       description of clones they made themselves, every write with a name or value of its own; after k
  *       acknowledgements the test SIGKILLs the process. The next round's clients start as soon as health is
  *       UP, while the read model catches up (and the killed process's claims expire). The first round kills
- *       a process on a fresh store, the others one that restarted after a kill.</li>
+ *       a process on a fresh store, the second one that restarted after a kill.</li>
  *   <li>One SIGTERM round under the same load: once the read model has caught up by itself with what the
  *       last killed process wrote, and after k acknowledgements, the test sends SIGTERM.</li>
  *   <li>A last start, with no replay asked for, to check everything acknowledged.</li>
@@ -73,8 +73,8 @@ import static org.awaitility.Awaitility.await;
  *   <li>the read model that caught up by itself has the digest of a fresh replay.</li>
  * </ul>
  *
- * <p>The moments: the range of k is cut into four equal bands and each round's signal falls in a band of
- * its own, so a store's three kills and its SIGTERM are spread over the range (which band goes to which
+ * <p>The moments: the range of k is cut into three equal bands and each round's signal falls in a band of
+ * its own, so a store's two kills and its SIGTERM are spread over the range (which band goes to which
  * round, and where in it, is drawn per store). A further kill round would repeat one of these cases (a
  * process restarted after a kill, killed under load) at the cost of another start-up on each store.
  *
@@ -87,7 +87,7 @@ class CrashSafetyIT {
     private static final String KEY = "sk_test_crash_0123456789abcdefghijklmnopqrstuv";
     private static final String NAMESPACE = "crash";
     private static final int CLIENTS = 8;
-    private static final int KILL_ROUNDS = 3;
+    private static final int KILL_ROUNDS = 2;
     private static final int FEWEST_ACKS_BEFORE_SIGNAL = 10;
     private static final int MOST_ACKS_BEFORE_SIGNAL = 60;
     private static final long SEED = Long.getLong("crash.seed", 20261201L);

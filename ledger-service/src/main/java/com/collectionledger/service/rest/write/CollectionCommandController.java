@@ -95,7 +95,7 @@ class CollectionCommandController {
                                                    @RequestBody CloneCollectionRequest request) {
         String sourceId = identifiers.collectionId(namespaceId, identifier);
         String cloneId = Ids.next("col_");
-        Written written = writes.change(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
+        Written written = writes.create(cloneId, new CloneCollectionCommand(sourceId, namespaceId, cloneId,
                 request.collectionName(), request.toOverrides(), sourceVersion));
         return WriteResponses.respond(HttpStatus.CREATED, written,
                 new CloneResponse(model(namespaceId, written), sourceId));

@@ -74,7 +74,7 @@ public class ReadYourWrites {
      * with an idempotency key answers what the first send created, which is then the written aggregate.
      */
     public Written create(String aggregateId, Object command) {
-        return send(aggregateId, command, result -> result instanceof CommandOutcome outcome ? outcome
+        return send(aggregateId, command, true, result -> result instanceof CommandOutcome outcome ? outcome
                 : new CommandOutcome(result instanceof String created ? created : aggregateId, 0));
     }
 
@@ -91,7 +91,7 @@ public class ReadYourWrites {
                                          Function<R, List<String>> alsoCreated) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<R> result = new ArrayList<>(1);
-        Written first = send(aggregateId, command, answer -> {
+        Written first = send(aggregateId, command, true, answer -> {
             result.add(resultType.cast(answer));
             return new CommandOutcome(aggregateId, 0);
         });
@@ -100,9 +100,9 @@ public class ReadYourWrites {
         return new WrittenWith<>(new Written(first.outcome(), visible), result.get(0));
     }
 
-    /** Sends a command whose handler answers a {@link CommandOutcome}. */
+    /** Sends a command to an aggregate that exists; its handler answers a {@link CommandOutcome}. */
     public Written change(String aggregateId, Object command) {
-        return send(aggregateId, command, CommandOutcome.class::cast);
+        return send(aggregateId, command, false, CommandOutcome.class::cast);
     }
 
     /**
@@ -150,7 +150,7 @@ public class ReadYourWrites {
         return type.cast(events(aggregateId, 0).get(0));
     }
 
-    private Written send(String aggregateId, Object command, Function<Object, CommandOutcome> outcomeOf) {
+    private Written send(String aggregateId, Object command, boolean creates, Function<Object, CommandOutcome> outcomeOf) {
         try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
                 new ViewVersionQuery(aggregateId), ResponseTypes.instanceOf(Long.class),
                 ResponseTypes.instanceOf(Long.class))) {
@@ -158,7 +158,7 @@ public class ReadYourWrites {
             CommandOutcome outcome = outcomeOf.apply(commands.sendAndWait(command));
             long handled = System.nanoTime();
             boolean visible = afterTheWrite(() -> outcome.collectionId().equals(aggregateId)
-                    ? awaitVersion(versions, aggregateId, outcome.version())
+                    ? awaitVersion(versions, aggregateId, outcome.version(), !creates)
                     : awaitEarlierWrite(outcome), false);
             log.debug("{}: command {} ms, read model {} ms", aggregateId, (handled - start) / 1_000_000,
                     (System.nanoTime() - handled) / 1_000_000);
@@ -178,7 +178,7 @@ public class ReadYourWrites {
         try (SubscriptionQueryResult<Long, Long> versions = queries.subscriptionQuery(
                 new ViewVersionQuery(earlier.collectionId()), ResponseTypes.instanceOf(Long.class),
                 ResponseTypes.instanceOf(Long.class))) {
-            return awaitVersion(versions, earlier.collectionId(), earlier.version());
+            return awaitVersion(versions, earlier.collectionId(), earlier.version(), true);
         }
     }
 
@@ -205,9 +205,16 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, String aggregateId, long target) {
+    /**
+     * Waits for the read model to show {@code target}. The subscription was made before the command was sent,
+     * so it hears of every update after it: the initial result (a read of the position) can only matter for an
+     * aggregate that existed before, e.g. a change that wrote nothing. Another node's update is found by polls.
+     */
+    private boolean awaitVersion(SubscriptionQueryResult<Long, Long> versions, String aggregateId, long target,
+                                 boolean existedBefore) {
         try {
-            Flux<Long> updated = Flux.concat(versions.initialResult(), versions.updates());
+            Flux<Long> updated = existedBefore ? Flux.concat(versions.initialResult(), versions.updates())
+                    : versions.updates();
             Flux<Long> polled = polled(() -> queries.query(new ViewVersionQuery(aggregateId), Long.class).join());
             return Flux.merge(updated, polled)
                     .filter(version -> version >= target)

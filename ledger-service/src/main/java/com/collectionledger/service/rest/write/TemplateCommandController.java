@@ -86,7 +86,7 @@ class TemplateCommandController {
         }
         String collectionId = Ids.next("col_");
         // An unknown template is the command bus's NOT_FOUND.
-        Written written = writes.change(collectionId, new InstantiateTemplateCommand(templateId, namespaceId,
+        Written written = writes.create(collectionId, new InstantiateTemplateCommand(templateId, namespaceId,
                 collectionId, request.collectionName(), request.bucketIds(), request.collectionId(),
                 request.description(), request.tags()));
         CollectionInstantiated instantiated = writes.creationEvent(written.aggregateId(), CollectionInstantiated.class);
