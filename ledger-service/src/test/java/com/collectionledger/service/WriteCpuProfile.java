@@ -82,9 +82,11 @@ class WriteCpuProfile {
     @Test
     void run() throws Exception {
         Files.createDirectories(OUT);
-        // Start-up first, while this JVM is still cold like a fresh `java -jar`.
-        startupOfTheJar();
-        startupSteps();
+        // Start-up first, while this JVM is still cold like a fresh `java -jar`; -Dprofile.startup=false skips it.
+        if (Boolean.parseBoolean(System.getProperty("profile.startup", "true"))) {
+            startupOfTheJar();
+            startupSteps();
+        }
 
         Map<String, String> store = TestDatabase.freshPostgresDatabase();
         String url = store.get("spring.datasource.url");
