@@ -3,8 +3,11 @@ package com.collectionledger.service.rest.write;
 import com.collectionledger.api.collection.CommandOutcome;
 import com.collectionledger.api.query.ViewVersionQuery;
 import com.collectionledger.api.query.ViewsShownQuery;
+import com.collectionledger.query.ReadModel;
 import com.collectionledger.service.config.LedgerProperties;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,7 +38,9 @@ import java.util.stream.Stream;
  * <p>
  * The update is emitted only in the JVM whose processor owns the aggregate's segment. With several
  * nodes on one database that may be another node, so the wait also reads the view's position from the
- * database, soon and then every {@value #MOST_POLL_DELAY_MS} ms, and ends at whichever shows it first.
+ * database, soon and then every {@value #MOST_POLL_DELAY_MS} ms, and ends at whichever shows it first. When
+ * this node's processor holds the aggregate's segment the update comes here, and the first read waits
+ * {@value #MOST_POLL_DELAY_MS} ms, in case the segment moves to another node meanwhile.
  */
 @Component
 public class ReadYourWrites {
@@ -60,12 +65,15 @@ public class ReadYourWrites {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
     private final Duration timeout;
 
-    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore, LedgerProperties settings) {
+    ReadYourWrites(CommandGateway commands, QueryGateway queries, EventStore eventStore,
+                   EventProcessingConfiguration processing, LedgerProperties settings) {
         this.commands = commands;
         this.queries = queries;
         this.eventStore = eventStore;
+        this.processing = processing;
         this.timeout = settings.readYourWritesTimeout();
     }
 
@@ -198,7 +206,8 @@ public class ReadYourWrites {
                     .filter(id -> pending.remove(id) && pending.isEmpty())
                     .map(id -> true);
             Flux<Boolean> polled = polled(() -> queries.query(ViewsShownQuery.class.getName(), all,
-                    ResponseTypes.multipleInstancesOf(String.class)).join().containsAll(all.aggregateIds()));
+                    ResponseTypes.multipleInstancesOf(String.class)).join().containsAll(all.aggregateIds()),
+                    FIRST_POLL_DELAY_MS);
             return Flux.merge(updated, polled).filter(done -> done).blockFirst(within) != null;
         } catch (IllegalStateException timedOut) { // Reactor's "Timeout on blocking read"
             return false;
@@ -215,7 +224,8 @@ public class ReadYourWrites {
         try {
             Flux<Long> updated = existedBefore ? Flux.concat(versions.initialResult(), versions.updates())
                     : versions.updates();
-            Flux<Long> polled = polled(() -> queries.query(new ViewVersionQuery(aggregateId), Long.class).join());
+            Flux<Long> polled = polled(() -> queries.query(new ViewVersionQuery(aggregateId), Long.class).join(),
+                    projectedHere(aggregateId) ? MOST_POLL_DELAY_MS : FIRST_POLL_DELAY_MS);
             return Flux.merge(updated, polled)
                     .filter(version -> version >= target)
                     .blockFirst(timeout) != null;
@@ -224,12 +234,20 @@ public class ReadYourWrites {
         }
     }
 
+    /** Whether this node's read-model processor holds the segment that projects {@code aggregateId}'s events. */
+    private boolean projectedHere(String aggregateId) {
+        return processing.eventProcessor(ReadModel.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .anyMatch(status -> status.getSegment().matches(aggregateId)))
+                .orElse(false);
+    }
+
     /**
-     * Asks {@code read} after 5 ms, then after twice as long each time up to every 50 ms, on a thread that
-     * may block. A failed read is skipped; the next one may succeed.
+     * Asks {@code read} after {@code firstDelay} ms, then after twice as long each time up to every 50 ms, on a
+     * thread that may block. A failed read is skipped; the next one may succeed.
      */
-    private static <T> Flux<T> polled(Callable<T> read) {
-        return Flux.fromStream(Stream.iterate(FIRST_POLL_DELAY_MS, delay -> Math.min(MOST_POLL_DELAY_MS, delay * 2)))
+    private static <T> Flux<T> polled(Callable<T> read, long firstDelay) {
+        return Flux.fromStream(Stream.iterate(firstDelay, delay -> Math.min(MOST_POLL_DELAY_MS, delay * 2)))
                 .concatMap(delay -> Mono.delay(Duration.ofMillis(delay), Schedulers.boundedElastic())
                         .then(Mono.fromCallable(read).onErrorResume(failed -> Mono.empty())));
     }
