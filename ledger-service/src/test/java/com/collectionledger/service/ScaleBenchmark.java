@@ -821,6 +821,11 @@ class ScaleBenchmark {
         // Only the read model's statements: the capture also sees the event store's tailing reader meanwhile.
         List<StatementCapture.Executed> statements = capture.stop().stream().filter(statement ->
                 statement.sql().contains("view_") && !statement.sql().contains("view_position")).toList();
+        // Every statement of one request over HTTP but the event store's (its tailing reader runs meanwhile).
+        capture.start();
+        service.raw.call("scale", "GET", path, null);
+        List<StatementCapture.Executed> overHttp = capture.stop().stream().filter(statement ->
+                !statement.sql().contains("domain_event_entry") && !statement.sql().contains("token_entry")).toList();
         double[] http = new double[REPETITIONS];
         double[] gateway = new double[REPETITIONS];
         double[] sql = new double[REPETITIONS];
@@ -865,8 +870,11 @@ class ScaleBenchmark {
         plans.append("## ").append(row).append("\n\n");
         statements.forEach(statement -> plans.append("- `").append(statement.sql().strip().replace("\n", " "))
                 .append("` ").append(statement.args()).append("\n"));
+        plans.append("\nover HTTP, ").append(overHttp.size()).append(" statements:\n");
+        overHttp.forEach(statement -> plans.append("- `").append(statement.sql().strip().replace("\n", " "))
+                .append("`\n"));
         plans.append("\n");
-        System.out.println(row);
+        System.out.println(row + "; over HTTP " + overHttp.size() + " statements");
     }
 
     interface Call {
