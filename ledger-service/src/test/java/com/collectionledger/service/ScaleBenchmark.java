@@ -77,6 +77,8 @@ class ScaleBenchmark {
     private static final double TARGET_MS = 20;
     /** With {@code -Dscale.explain=true}: the plans of every statement of each read, service and hand SQL. */
     private static final boolean EXPLAIN = Boolean.getBoolean("scale.explain");
+    /** With {@code -Dscale.lineage-only=true}: the lineage reads alone (no namespace clone, no lists), to iterate. */
+    private static final boolean LINEAGE_ONLY = Boolean.getBoolean("scale.lineage-only");
     private static final String ARTICLE_SCHEMA = "{\"properties\":{\"title\":{\"type\":\"string\"},\"content\":{\"type\":\"text\"}}}";
 
     @TempDir
@@ -104,7 +106,9 @@ class ScaleBenchmark {
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             Service service = new Service(context);
             createRawTables(service.dataSource);
-            namespaceClone(service);
+            if (!LINEAGE_ONLY) {
+                namespaceClone(service);
+            }
             Scale scale = seedScale(service, url);
             vacuumAnalyze(service.dataSource);
             measureReads(service, scale);
@@ -143,6 +147,8 @@ class ScaleBenchmark {
         final DataSource dataSource;
         final CommandGateway commands;
         final PooledStreamingEventProcessor readModel;
+        final org.axonframework.queryhandling.QueryGateway queries;
+        final com.fasterxml.jackson.databind.ObjectMapper json;
 
         Service(ConfigurableApplicationContext context) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -154,6 +160,8 @@ class ScaleBenchmark {
             commands = context.getBean(CommandGateway.class);
             readModel = context.getBean(org.axonframework.config.Configuration.class).eventProcessingConfiguration()
                     .eventProcessor(ReadModel.PROCESSING_GROUP, PooledStreamingEventProcessor.class).orElseThrow();
+            queries = context.getBean(org.axonframework.queryhandling.QueryGateway.class);
+            json = context.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
         }
 
         /** The first event of an aggregate as the service stored it: the template of the copies. */
@@ -511,6 +519,23 @@ class ScaleBenchmark {
                         + MAX_DEPTH + ")", "GET", "/v1/collections/" + deepest.id() + "/lineage?direction=ancestors",
                 null, response -> ids(response.at("ancestors.results")), ancestorCandidates(deepest.id(), closure));
 
+        if (EXPLAIN) {
+            String ns = scale.namespaceId();
+            parts(service, "lineage: first page", descendants + "&limit=" + PAGE, new com.collectionledger.api.query
+                    .CollectionLineageQuery(ns, wideRoot.id(), false, true, MAX_DEPTH, 0, PAGE, List.of("*"), null, false));
+            parts(service, "lineage: page at descendant " + middle + " by cursor",
+                    descendants + "&limit=" + PAGE + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                    new com.collectionledger.api.query.CollectionLineageQuery(ns, wideRoot.id(), false, true, MAX_DEPTH,
+                            0, PAGE, List.of("*"), new com.collectionledger.api.query.CollectionLineage.Position(
+                            (Integer) after[0], (String) after[1]), false));
+            parts(service, "lineage: ancestors of the deepest", "/v1/collections/" + deepest.id()
+                    + "/lineage?direction=ancestors", new com.collectionledger.api.query.CollectionLineageQuery(ns,
+                    deepest.id(), true, false, MAX_DEPTH, 0, PAGE, List.of("*"), null, false));
+        }
+
+        if (LINEAGE_ONLY) {
+            return;
+        }
         // Filtered lists, a page of 100 each.
         long total = scale.nodes().size();
         Map<String, Long> byVariant = new LinkedHashMap<>();
@@ -784,6 +809,74 @@ class ScaleBenchmark {
         System.out.println(latencyRows.get(latencyRows.size() - 1));
     }
 
+    /**
+     * The parts of one lineage request, each timed alone (p50 of the repetitions): the whole request over HTTP,
+     * the query through the QueryGateway (dispatch, SQL, visibility, mapping), the service's statements alone
+     * (as captured, re-run in order on one connection), and the answer's JSON.
+     */
+    private void parts(Service service, String measure, String path,
+                       com.collectionledger.api.query.CollectionLineageQuery query) throws Exception {
+        capture.start();
+        Object answer = service.queries.query(query, com.collectionledger.api.query.CollectionLineage.class).join();
+        // Only the read model's statements: the capture also sees the event store's tailing reader meanwhile.
+        List<StatementCapture.Executed> statements = capture.stop().stream().filter(statement ->
+                statement.sql().contains("view_") && !statement.sql().contains("view_position")).toList();
+        // Every statement of one request over HTTP but the event store's (its tailing reader runs meanwhile).
+        capture.start();
+        service.raw.call("scale", "GET", path, null);
+        List<StatementCapture.Executed> overHttp = capture.stop().stream().filter(statement ->
+                !statement.sql().contains("domain_event_entry") && !statement.sql().contains("token_entry")).toList();
+        double[] http = new double[REPETITIONS];
+        double[] gateway = new double[REPETITIONS];
+        double[] sql = new double[REPETITIONS];
+        double[] json = new double[REPETITIONS];
+        double[] gatewayCpu = new double[REPETITIONS];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = -WARMUP; i < REPETITIONS; i++) {
+            long start = System.nanoTime();
+            service.raw.call("scale", "GET", path, null);
+            long httpEnd = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            service.queries.query(query, com.collectionledger.api.query.CollectionLineage.class).join();
+            long cpuEnd = threads.getCurrentThreadCpuTime();
+            long gatewayEnd = System.nanoTime();
+            try (Connection connection = service.dataSource.getConnection()) {
+                for (StatementCapture.Executed statement : statements) {
+                    try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+                        bind(prepared, statement.args().toArray());
+                        try (ResultSet rows = prepared.executeQuery()) {
+                            while (rows.next()) {
+                                readAll(rows);
+                            }
+                        }
+                    }
+                }
+            }
+            long sqlEnd = System.nanoTime();
+            service.json.writeValueAsBytes(answer);
+            long jsonEnd = System.nanoTime();
+            if (i >= 0) {
+                http[i] = (httpEnd - start) / 1e6;
+                gateway[i] = (gatewayEnd - httpEnd) / 1e6;
+                sql[i] = (sqlEnd - gatewayEnd) / 1e6;
+                json[i] = (jsonEnd - sqlEnd) / 1e6;
+                gatewayCpu[i] = (cpuEnd - cpuStart) / 1e6;
+            }
+        }
+        String row = String.format(Locale.ROOT, "parts of %s (p50): HTTP request %.2f ms; QueryGateway alone %.2f ms (%.2f ms CPU of its thread);"
+                        + " its %d statements alone %.2f ms; answer's JSON %.2f ms; load %s", measure,
+                percentile(http, 50), percentile(gateway, 50), percentile(gatewayCpu, 50), statements.size(), percentile(sql, 50),
+                percentile(json, 50), loadAverage());
+        plans.append("## ").append(row).append("\n\n");
+        statements.forEach(statement -> plans.append("- `").append(statement.sql().strip().replace("\n", " "))
+                .append("` ").append(statement.args()).append("\n"));
+        plans.append("\nover HTTP, ").append(overHttp.size()).append(" statements:\n");
+        overHttp.forEach(statement -> plans.append("- `").append(statement.sql().strip().replace("\n", " "))
+                .append("`\n"));
+        plans.append("\n");
+        System.out.println(row + "; over HTTP " + overHttp.size() + " statements");
+    }
+
     interface Call {
         void run() throws Exception;
     }
@@ -809,8 +902,73 @@ class ScaleBenchmark {
                     }
                 }
             }
-            plans.append("```\n\n");
+            plans.append("```\n");
+            plans.append(repeated(service, statement)).append("\n");
+            plans.append("generic plan (what a prepared statement may switch to after 5 executions):\n```\n")
+                    .append(genericPlan(service, statement)).append("```\n\n");
         }
+    }
+
+    /**
+     * Executes the statement as the service does, 12 times on one connection (pgjdbc prepares it on the server
+     * from the 5th), and says which plans PostgreSQL used (pg_prepared_statements) and the last run's time.
+     */
+    private static String repeated(Service service, StatementCapture.Executed statement) throws SQLException {
+        try (Connection connection = service.dataSource.getConnection()) {
+            double lastMs = 0;
+            for (int i = 0; i < 12; i++) {
+                long start = System.nanoTime();
+                try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+                    bind(prepared, statement.args().toArray());
+                    try (ResultSet rows = prepared.executeQuery()) {
+                        while (rows.next()) {
+                            readAll(rows);
+                        }
+                    }
+                }
+                lastMs = (System.nanoTime() - start) / 1e6;
+            }
+            List<String> counts = query(connection, "SELECT generic_plans || ' generic, ' || custom_plans || ' custom'"
+                    + " FROM pg_prepared_statements WHERE statement = ?", dollarParameters(statement.sql()));
+            return String.format(Locale.ROOT, "12 executions on one connection: plans %s; the 12th took %.2f ms",
+                    counts, lastMs);
+        }
+    }
+
+    private static String genericPlan(Service service, StatementCapture.Executed statement) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (Object arg : statement.args()) {
+            values.append(values.isEmpty() ? "" : ", ").append(arg == null ? "NULL" : arg instanceof Number ? arg
+                    : "'" + arg.toString().replace("'", "''") + "'");
+        }
+        try (Connection connection = service.dataSource.getConnection();
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("PREPARE bench_generic AS " + dollarParameters(statement.sql()));
+            try {
+                sql.execute("SET plan_cache_mode = force_generic_plan");
+                try (ResultSet lines = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic("
+                        + values + ")")) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append("\n");
+                    }
+                }
+            } finally {
+                sql.execute("RESET plan_cache_mode");
+                sql.execute("DEALLOCATE bench_generic");
+            }
+        }
+        return plan.toString();
+    }
+
+    /** The statement with PostgreSQL's $n parameters, as pgjdbc sends it. */
+    private static String dollarParameters(String sql) {
+        StringBuilder text = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            text.append(c == '?' ? "$" + ++n : String.valueOf(c));
+        }
+        return text.toString();
     }
 
     /** Records the SQL and parameters of the statements executed through the service's DataSource while on. */

@@ -25,7 +25,10 @@ import java.util.Set;
  * ancestors ({@code view_lineage}, {@link LineageClosure}). A walk of up to {@link #CLOSURE_DEPTH} steps reads
  * ranges of that closure's indexes: the ancestors of a collection by (descendant, distance), a page of
  * descendants by (ancestor, distance, descendant) from the position after the previous page, so neither
- * depends on the size of the tree; only a total, when asked for, counts the tree. A deeper walk follows
+ * depends on the size of the tree; only a total, when asked for, counts the tree. Within the closure a request
+ * is one statement, one round trip to the store: the collection's row, its ancestors and its page of
+ * descendants, as a union whose parts a column tells apart (each round trip, not the SQL, is what a read
+ * costs on a busy store: the plans take well under a millisecond, generic ones too). A deeper walk follows
  * the clone links with recursive CTEs ({@code cloned_from}, indexed by V5), within its depth cap. The
  * walks cross namespaces (a namespace clone's collections were cloned from the source namespace's); a
  * collection of a namespace the caller may not use is shown by ID only, {@code visible: false}.
@@ -39,9 +42,27 @@ public class CollectionLineageService {
     private static final String LINK_COLUMNS = "v.collection_id, v.namespace_id, v.collection_name, v.generation,"
             + " v.deleted, v.cloned_from, v.cloned_from_version, v.cloned_at";
 
-    private static final String CLOSURE_ANCESTORS = "SELECT l.distance AS depth, " + LINK_COLUMNS
+    /**
+     * The collection's own row (part 0), with, when asked, whether its tree goes deeper than the cap and how
+     * many descendants lie within it; then, in the same statement, the parts of its lineage the closure answers.
+     */
+    private static final String COLLECTION_PART = "SELECT 0 AS part, 0 AS depth, " + LINK_COLUMNS
+            + ", v.root_collection_id, v.document, %s AS deeper, %s AS total"
+            + " FROM view_collection v WHERE v.namespace_id = ? AND v.collection_id = ?";
+
+    private static final String DEEPER = "EXISTS (SELECT 1 FROM view_lineage d WHERE d.ancestor_id = v.collection_id"
+            + " AND d.distance = ?)";
+
+    private static final String TOTAL = "(SELECT COUNT(*) FROM view_lineage d WHERE d.ancestor_id = v.collection_id"
+            + " AND d.distance <= ?)";
+
+    /** The columns a lineage entry has in place of the collection's own. */
+    private static final String ENTRY_TAIL = ", v.root_collection_id, NULL, FALSE, NULL";
+
+    /** The ancestors up to the cap from the closure (part 1). */
+    private static final String CLOSURE_ANCESTORS = "SELECT 1, l.distance, " + LINK_COLUMNS + ENTRY_TAIL
             + " FROM view_lineage l JOIN view_collection v ON v.collection_id = l.ancestor_id"
-            + " WHERE l.descendant_id = ? AND l.distance <= ? ORDER BY l.distance";
+            + " WHERE l.descendant_id = ? AND l.distance <= ?";
 
     private static final String WALKED_ANCESTORS = """
             WITH RECURSIVE chain (collection_id, cloned_from, depth) AS (
@@ -54,10 +75,15 @@ public class CollectionLineageService {
             FROM chain JOIN view_collection v ON v.collection_id = chain.collection_id
             ORDER BY chain.depth""".formatted(LINK_COLUMNS);
 
-    /** A page of descendants from the closure; the position condition is added when the page has one. */
-    private static final String CLOSURE_PAGE = "SELECT l.distance AS depth, " + LINK_COLUMNS
+    /**
+     * A page of descendants from the closure (part 2); the position condition is added when the page has one,
+     * the offset when it is not 0 (a page by cursor has none). The limit and offset are written into the
+     * statement: H2 keeps the first values bound to them in a union's parenthesized part, and PostgreSQL plans
+     * the page with the limit it knows.
+     */
+    private static final String CLOSURE_PAGE = "(SELECT 2, l.distance, " + LINK_COLUMNS + ENTRY_TAIL
             + " FROM view_lineage l JOIN view_collection v ON v.collection_id = l.descendant_id"
-            + " WHERE l.ancestor_id = ? AND l.distance <= ?%s ORDER BY l.distance, l.descendant_id LIMIT ? OFFSET ?";
+            + " WHERE l.ancestor_id = ? AND l.distance <= ?%s ORDER BY l.distance, l.descendant_id LIMIT %d%s)";
 
     private static final String AFTER_POSITION = " AND (l.distance, l.descendant_id) > (?, ?)";
 
@@ -94,40 +120,83 @@ public class CollectionLineageService {
 
     @QueryHandler
     CollectionLineage handle(CollectionLineageQuery query) {
-        Row collection = find(query.namespaceId(), query.identifier());
-        if (collection == null) {
+        Read read = identifiers.collectionId(query.namespaceId(), query.identifier())
+                .map(collectionId -> read(collectionId, query)).orElse(null);
+        if (read == null) {
             return null;
         }
+        Part collection = read.collection();
         StoredView stored = StoredJson.read(collection.document(), StoredView.class);
-        return new CollectionLineage(collection.collectionId(), collection.collectionName(), collection.deleted(),
-                collection.rootCollectionId(), collection.generation(),
+        return new CollectionLineage(collection.link().collectionId(), collection.link().collectionName(),
+                collection.link().deleted(), collection.rootCollectionId(), collection.link().generation(),
                 stored.schemas() == null ? List.of() : stored.schemas().sourceLineage(),
-                query.ancestors() ? ancestors(collection, query) : null,
-                query.descendants() ? descendants(collection, query) : null, stored.lineage().fromTemplate());
+                query.ancestors() ? ancestors(collection, read.ancestors(), query) : null,
+                query.descendants() ? descendants(collection, read.descendants(), query) : null,
+                stored.lineage().fromTemplate());
     }
 
-    /** The collection's row (a deleted one's stays for lineage), if it is one of the namespace. */
-    private Row find(String namespaceId, String identifier) {
-        return identifiers.collectionId(namespaceId, identifier).flatMap(collectionId -> jdbc.query(
-                "SELECT collection_id, collection_name, cloned_from, cloned_from_version, cloned_at,"
-                        + " root_collection_id, generation, deleted, document"
-                        + " FROM view_collection WHERE namespace_id = ? AND collection_id = ?",
-                CollectionLineageService::row, namespaceId, collectionId).stream().findFirst()).orElse(null);
+    /**
+     * The collection's row (a deleted one's stays for lineage), if it is one of the namespace, and what the
+     * closure answers of the lineage asked for, in one statement: a request is one round trip to the store.
+     */
+    private Read read(String collectionId, CollectionLineageQuery query) {
+        boolean closure = query.maxDepth() <= CLOSURE_DEPTH;
+        boolean page = closure && query.descendants();
+        List<Object> parameters = new ArrayList<>();
+        if (page) {
+            parameters.add(query.maxDepth() + 1);
+            if (query.countDescendants()) {
+                parameters.add(query.maxDepth());
+            }
+        }
+        parameters.add(query.namespaceId());
+        parameters.add(collectionId);
+        StringBuilder sql = new StringBuilder(COLLECTION_PART.formatted(page ? DEEPER : "FALSE",
+                page && query.countDescendants() ? TOTAL : "CAST(NULL AS BIGINT)"));
+        if (closure && query.ancestors()) {
+            sql.append(" UNION ALL ").append(CLOSURE_ANCESTORS);
+            parameters.add(collectionId);
+            parameters.add(query.maxDepth());
+        }
+        if (page) {
+            CollectionLineage.Position after = query.after();
+            // One row more than the page tells whether there is a next page.
+            sql.append(" UNION ALL ").append(CLOSURE_PAGE.formatted(after == null ? "" : AFTER_POSITION,
+                    query.limit() + 1, query.offset() == 0 ? "" : " OFFSET " + query.offset()));
+            parameters.add(collectionId);
+            parameters.add(query.maxDepth());
+            if (after != null) {
+                parameters.add(after.depth());
+                parameters.add(after.collectionId());
+            }
+        }
+        String statement = sql.indexOf(" UNION ALL ") < 0 ? sql.toString()
+                : "SELECT * FROM (" + sql + ") lineage ORDER BY part, depth, collection_id";
+        List<Part> parts = jdbc.query(statement, CollectionLineageService::part, parameters.toArray());
+        if (parts.isEmpty() || parts.get(0).part() != 0) {
+            return null;
+        }
+        List<Link> ancestors = closure && query.ancestors() ? new ArrayList<>() : null;
+        List<Link> descendants = page ? new ArrayList<>() : null;
+        for (Part part : parts.subList(1, parts.size())) {
+            (part.part() == 1 ? ancestors : descendants).add(part.link());
+        }
+        return new Read(parts.get(0), ancestors, descendants);
     }
 
-    private CollectionLineage.Ancestors ancestors(Row collection, CollectionLineageQuery query) {
+    /** {@code closureChain}: the ancestors the closure holds, null when the walk goes deeper than it. */
+    private CollectionLineage.Ancestors ancestors(Part collection, List<Link> closureChain,
+                                                 CollectionLineageQuery query) {
         int maxDepth = query.maxDepth();
-        if (collection.clonedFrom() == null) {
+        Link own = collection.link();
+        if (own.clonedFrom() == null) {
             return new CollectionLineage.Ancestors(List.of(), false);
         }
-        List<Link> chain = List.of();
-        if (maxDepth <= CLOSURE_DEPTH) {
-            chain = jdbc.query(CLOSURE_ANCESTORS, CollectionLineageService::link, collection.collectionId(), maxDepth);
-        }
+        List<Link> chain = closureChain == null ? List.of() : closureChain;
         // Short of the generation: deeper than the closure, an ancestor not projected yet, or an early clone's
         // event without its ancestry; the links tell what is there.
-        if (chain.size() < Math.min(maxDepth, collection.generation())) {
-            chain = jdbc.query(WALKED_ANCESTORS, CollectionLineageService::link, collection.clonedFrom(), maxDepth);
+        if (chain.size() < Math.min(maxDepth, own.generation())) {
+            chain = jdbc.query(WALKED_ANCESTORS, CollectionLineageService::link, own.clonedFrom(), maxDepth);
         }
         if (chain.isEmpty()) {
             // The view may show a clone before its source (events are ordered per collection only).
@@ -136,8 +205,8 @@ public class CollectionLineageService {
         Set<String> hidden = hiddenNamespaces(query, chain.stream().map(Link::namespaceId).toList());
         List<CollectionLineage.Ancestor> entries = new ArrayList<>(chain.size());
         // Each collection's own clone link says which version of the next one up it copied, and when.
-        long copiedVersion = collection.clonedFromVersion();
-        Instant copiedAt = collection.clonedAt();
+        long copiedVersion = own.clonedFromVersion();
+        Instant copiedAt = own.clonedAt();
         for (Link link : chain) {
             CollectionLineage.Ancestor ancestor = new CollectionLineage.Ancestor(link.depth(), link.collectionId(),
                     link.collectionName(), link.generation(), copiedVersion, copiedAt, link.deleted(), true);
@@ -149,44 +218,38 @@ public class CollectionLineageService {
         return new CollectionLineage.Ancestors(entries, last.clonedFrom() != null && last.depth() >= maxDepth);
     }
 
-    private CollectionLineage.Descendants descendants(Row collection, CollectionLineageQuery query) {
+    /** {@code closureRows}: the page (and one row more) from the closure, null when the walk goes deeper than it. */
+    private CollectionLineage.Descendants descendants(Part collection, List<Link> closureRows,
+                                                     CollectionLineageQuery query) {
         int maxDepth = query.maxDepth();
         CollectionLineage.Position after = query.after();
-        boolean closure = maxDepth <= CLOSURE_DEPTH;
-        List<Object> parameters = new ArrayList<>(List.of(collection.collectionId(), maxDepth));
-        String sql;
-        if (closure) {
-            sql = CLOSURE_PAGE.formatted(after == null ? "" : AFTER_POSITION);
-        } else {
-            sql = WALKED_PAGE.formatted(after == null ? "" : WALKED_AFTER_POSITION);
-        }
-        if (after != null) {
-            parameters.add(after.depth());
-            parameters.add(after.collectionId());
-        }
-        // One row more than the page tells whether there is a next page.
-        parameters.add(query.limit() + 1);
-        parameters.add(query.offset());
-        List<Link> rows = jdbc.query(sql, CollectionLineageService::link, parameters.toArray());
-        List<Link> page = rows.subList(0, Math.min(rows.size(), query.limit()));
-        Long total = null;
+        List<Link> rows;
+        Long total;
         boolean truncated;
-        if (closure) {
-            truncated = !jdbc.queryForList("SELECT 1 FROM view_lineage WHERE ancestor_id = ? AND distance = ?"
-                    + " FETCH FIRST 1 ROWS ONLY", Integer.class, collection.collectionId(), maxDepth + 1).isEmpty();
-            if (query.countDescendants()) {
-                total = jdbc.queryForObject("SELECT COUNT(*) FROM view_lineage WHERE ancestor_id = ? AND distance <= ?",
-                        Long.class, collection.collectionId(), maxDepth);
-            }
+        if (closureRows != null) {
+            rows = closureRows;
+            truncated = collection.deeper();
+            total = query.countDescendants() ? collection.total() : null;
         } else {
+            String collectionId = collection.link().collectionId();
+            List<Object> parameters = new ArrayList<>(List.of(collectionId, maxDepth));
+            if (after != null) {
+                parameters.add(after.depth());
+                parameters.add(after.collectionId());
+            }
+            parameters.add(query.limit() + 1);
+            parameters.add(query.offset());
+            rows = jdbc.query(WALKED_PAGE.formatted(after == null ? "" : WALKED_AFTER_POSITION),
+                    CollectionLineageService::link, parameters.toArray());
             long[] walked = new long[2];
             jdbc.query(WALKED_TOTAL, rs -> {
                 walked[0] = rs.getLong("total");
                 walked[1] = rs.getInt("cut");
-            }, collection.collectionId(), maxDepth, maxDepth);
+            }, collectionId, maxDepth, maxDepth);
             truncated = walked[1] > 0;
             total = query.countDescendants() ? walked[0] : null;
         }
+        List<Link> page = rows.subList(0, Math.min(rows.size(), query.limit()));
         Set<String> hidden = hiddenNamespaces(query, page.stream().map(Link::namespaceId).toList());
         List<CollectionLineage.Descendant> entries = page.stream().map(link -> {
             CollectionLineage.Descendant descendant = new CollectionLineage.Descendant(link.depth(),
@@ -208,11 +271,11 @@ public class CollectionLineageService {
         return visibility.hidden(query.namespaceId(), namespaceIds, query.scope());
     }
 
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(rs.getString("collection_id"), rs.getString("collection_name"), rs.getString("cloned_from"),
-                rs.getLong("cloned_from_version"), instant(rs.getTimestamp("cloned_at")),
-                rs.getString("root_collection_id"), rs.getInt("generation"), rs.getBoolean("deleted"),
-                rs.getString("document"));
+    private static Part part(ResultSet rs, int rowNum) throws SQLException {
+        long total = rs.getLong("total");
+        Long counted = rs.wasNull() ? null : total;
+        return new Part(rs.getInt("part"), link(rs, rowNum), rs.getString("root_collection_id"),
+                rs.getString("document"), rs.getBoolean("deeper"), counted);
     }
 
     private static Link link(ResultSet rs, int rowNum) throws SQLException {
@@ -225,8 +288,15 @@ public class CollectionLineageService {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Row(String collectionId, String collectionName, String clonedFrom, long clonedFromVersion,
-                       Instant clonedAt, String rootCollectionId, int generation, boolean deleted, String document) {
+    /**
+     * A row of the lineage statement: the collection itself (part 0, with its document, whether its tree goes
+     * deeper than the cap, and its total when counted), an ancestor (1) or a descendant (2).
+     */
+    private record Part(int part, Link link, String rootCollectionId, String document, boolean deeper, Long total) {
+    }
+
+    /** The collection's row and, when the closure answered them, its ancestors and its page of descendants. */
+    private record Read(Part collection, List<Link> ancestors, List<Link> descendants) {
     }
 
     /**

@@ -130,6 +130,37 @@ class CollectionLineageServiceTest {
         assertThat(counted.next()).isEqualTo(new CollectionLineage.Position(2, "col_c2"));
     }
 
+    /** The closure answers a request in one statement: the collection, its ancestors and its page of descendants. */
+    @Test
+    void oneReadAnswersBothDirectionsWithTheCutAndTheTotalFromAnyPlaceInTheTree() {
+        CollectionLineage middle = readModel.answer(new CollectionLineageQuery("ns_a", "col_c1", true, true, 1, 0,
+                100, null, null, true), CollectionLineage.class);
+        assertThat(middle.collectionName()).isEqualTo("c1");
+        assertThat(middle.generation()).isEqualTo(1);
+        assertThat(middle.ancestors()).isEqualTo(new CollectionLineage.Ancestors(List.of(
+                new Ancestor(1, "col_root", "root", 0, 2, minutes(4), false, true)), false));
+        assertThat(middle.descendants().entries()).extracting(Descendant::collectionId).containsExactly("col_c2");
+        assertThat(middle.descendants().total()).isEqualTo(1);
+        assertThat(middle.descendants().truncated()).isTrue();
+
+        // After a cursor and an offset from it, the total counted: the closure's page and the walk's agree.
+        int deep = CollectionLineageService.CLOSURE_DEPTH + 1;
+        for (int maxDepth : new int[]{100, deep}) {
+            CollectionLineage.Descendants page = readModel.answer(new CollectionLineageQuery("ns_a", "col_root", true,
+                    true, maxDepth, 1, 2, null, new CollectionLineage.Position(1, "col_c1"), true),
+                    CollectionLineage.class).descendants();
+            assertThat(page.entries()).extracting(Descendant::collectionId).containsExactly("col_d2", "col_c2");
+            assertThat(page.total()).isEqualTo(5);
+            assertThat(page.truncated()).isFalse();
+            assertThat(page.next()).isEqualTo(new CollectionLineage.Position(2, "col_c2"));
+        }
+        // A leaf: no descendants, no next page, its whole chain.
+        CollectionLineage leaf = lineage("ns_a", "col_c3", true, true, 100, null);
+        assertThat(leaf.descendants()).isEqualTo(new CollectionLineage.Descendants(List.of(), 0L, false, null));
+        assertThat(leaf.ancestors().entries()).extracting(Ancestor::collectionId)
+                .containsExactly("col_c2", "col_c1", "col_root");
+    }
+
     @Test
     void walksBeyondTheClosureFollowTheCloneLinksAndAgreeWithIt() {
         int deep = CollectionLineageService.CLOSURE_DEPTH + 1;
