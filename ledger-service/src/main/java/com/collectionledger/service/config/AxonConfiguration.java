@@ -20,8 +20,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryBusSpanFactory;
+import org.axonframework.queryhandling.QueryInvocationErrorHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +52,25 @@ public class AxonConfiguration {
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
             isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     private interface SnapshotOfFields {
+    }
+
+    /**
+     * The query bus of a node without Axon Server: Axon's own, without its transaction around every query.
+     * Query handlers only read, and a READ COMMITTED transaction gives several statements no common snapshot
+     * anyway; it cost a COMMIT round trip per query. A query sent inside a command's transaction still joins it
+     * (the connection is bound to the thread). With Axon Server, its auto-configured bus is used as it is.
+     */
+    @Bean("queryBus")
+    @Qualifier("localSegment")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
+        return SimpleQueryBus.builder()
+                .messageMonitor(axon.messageMonitor(QueryBus.class, "queryBus"))
+                .errorHandler(axon.getComponent(QueryInvocationErrorHandler.class,
+                        () -> LoggingQueryInvocationErrorHandler.builder().build()))
+                .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
+                .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
     }
 
     /**
