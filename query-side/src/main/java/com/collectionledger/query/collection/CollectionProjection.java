@@ -63,8 +63,8 @@ public class CollectionProjection {
 
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
-        insert(CollectionViews.apply(null, event, version));
-        lineage.record(event);
+        boolean fresh = insert(CollectionViews.apply(null, event, version));
+        lineage.record(event, fresh);
     }
 
     @EventHandler
@@ -125,8 +125,15 @@ public class CollectionProjection {
                 collectionId).stream().findFirst().map(document -> StoredJson.read(document, CollectionView.class));
     }
 
-    private void insert(CollectionView view) {
-        jdbc.update("DELETE FROM view_collection WHERE collection_id = ?", view.collectionId());
+    /**
+     * Writes the view of a collection's first event: true if the read model held nothing of the collection (its
+     * first projection: inserts alone), false if it did (the event projected again: the view replaces the row).
+     */
+    private boolean insert(CollectionView view) {
+        boolean fresh = positions.first(view.collectionId(), view.version());
+        if (!fresh) {
+            jdbc.update("DELETE FROM view_collection WHERE collection_id = ?", view.collectionId());
+        }
         Lineage lineage = view.lineage();
         jdbc.update("""
                         INSERT INTO view_collection (collection_id, namespace_id, collection_name, description, enabled,
@@ -141,7 +148,12 @@ public class CollectionProjection {
                 lineage.clonedFrom() == null ? null : ViewTimestamps.of(lineage.clonedFrom().clonedAt()),
                 lineage.rootCollectionId(), lineage.generation(), view.version(), ViewTimestamps.of(view.createdAt()),
                 ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
-        index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
-        positions.advance(view.collectionId(), view.version());
+        if (fresh) {
+            index.add(ListFields.COLLECTIONS, view.collectionId(), view);
+        } else {
+            index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
+            positions.advance(view.collectionId(), view.version());
+        }
+        return fresh;
     }
 }

@@ -22,6 +22,11 @@ public class FieldIndex {
     /** The view's values now, replacing what the index held for it. */
     public <V> void replace(ListFields<V> fields, String ownerId, V view) {
         remove(ownerId);
+        add(fields, ownerId, view);
+    }
+
+    /** The values of a view the index holds nothing of yet. */
+    public <V> void add(ListFields<V> fields, String ownerId, V view) {
         List<Object[]> rows = new ArrayList<>();
         for (FieldValue value : fields.indexedValues(view)) {
             String path = FilterValues.storable(value.path());

@@ -22,9 +22,14 @@ public class LineageClosure {
         this.jdbc = jdbc;
     }
 
-    /** Records the clone's ancestors (again, when the event is projected again). */
-    public void record(CollectionCloned cloned) {
-        jdbc.update("DELETE FROM view_lineage WHERE descendant_id = ?", cloned.collectionId());
+    /**
+     * Records the clone's ancestors; {@code fresh} when the read model holds nothing of the clone yet (no rows to
+     * replace), else they replace its rows (the event projected again).
+     */
+    public void record(CollectionCloned cloned, boolean fresh) {
+        if (!fresh) {
+            jdbc.update("DELETE FROM view_lineage WHERE descendant_id = ?", cloned.collectionId());
+        }
         List<String> ancestry = cloned.ancestry() != null ? cloned.ancestry() : ancestryFromViews(cloned);
         List<Object[]> rows = new ArrayList<>(ancestry.size());
         for (int i = 0; i < ancestry.size(); i++) {
