@@ -79,6 +79,10 @@ class ScaleBenchmark {
     private static final boolean EXPLAIN = Boolean.getBoolean("scale.explain");
     /** With {@code -Dscale.lineage-only=true}: the lineage reads alone (no namespace clone, no lists), to iterate. */
     private static final boolean LINEAGE_ONLY = Boolean.getBoolean("scale.lineage-only");
+    /** With {@code -Dscale.catch-up-only=true}: only the seeding and its catch-up, no namespace clone, no reads. */
+    private static final boolean CATCH_UP_ONLY = Boolean.getBoolean("scale.catch-up-only");
+    /** With {@code -Dscale.count-statements=true}: the read model's statements and commits during the catch-up. */
+    private static final boolean COUNT_STATEMENTS = Boolean.getBoolean("scale.count-statements");
     private static final String ARTICLE_SCHEMA = "{\"properties\":{\"title\":{\"type\":\"string\"},\"content\":{\"type\":\"text\"}}}";
 
     @TempDir
@@ -100,18 +104,20 @@ class ScaleBenchmark {
                 "--ledger.rate-limit.requests-per-second=0"));
         store.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         SpringApplicationBuilder application = new SpringApplicationBuilder(LedgerApplication.class);
-        if (EXPLAIN) {
+        if (EXPLAIN || COUNT_STATEMENTS) {
             application.initializers(c -> c.getBeanFactory().addBeanPostProcessor(capture));
         }
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
-            Service service = new Service(context);
+            Service service = new Service(context, COUNT_STATEMENTS ? capture : null);
             createRawTables(service.dataSource);
-            if (!LINEAGE_ONLY) {
+            if (!LINEAGE_ONLY && !CATCH_UP_ONLY) {
                 namespaceClone(service);
             }
             Scale scale = seedScale(service, url);
-            vacuumAnalyze(service.dataSource);
-            measureReads(service, scale);
+            if (!CATCH_UP_ONLY) {
+                vacuumAnalyze(service.dataSource);
+                measureReads(service, scale);
+            }
         }
         String report = String.format(Locale.ROOT, """
                 %d collections in one namespace (a wide clone tree of %d below its root, a chain %d deep), PostgreSQL %s;
@@ -149,8 +155,11 @@ class ScaleBenchmark {
         final PooledStreamingEventProcessor readModel;
         final org.axonframework.queryhandling.QueryGateway queries;
         final com.fasterxml.jackson.databind.ObjectMapper json;
+        /** Counts the catch-up's statements when set. */
+        final StatementCapture counter;
 
-        Service(ConfigurableApplicationContext context) {
+        Service(ConfigurableApplicationContext context, StatementCapture counter) {
+            this.counter = counter;
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             admin = new HttpApi(port, KEY);
             raw = new RawHttp(port);
@@ -202,12 +211,18 @@ class ScaleBenchmark {
                 throw new IllegalStateException(what + ": " + inDirectory + " collections in the directory, expected "
                         + expectedCollections);
             }
+            if (counter != null) {
+                counter.start();
+            }
             start = System.nanoTime();
             readModel.start();
             await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                     count("SELECT COUNT(*) FROM view_collection WHERE namespace_id = ?", namespaceId)
                             == expectedCollections);
             double catchUpSeconds = (System.nanoTime() - start) / 1e9;
+            if (counter != null) {
+                printCounts(what, messages.size(), counter.stop(), counter.commits());
+            }
             System.out.printf(Locale.ROOT, "%s: %d events appended in %.1f s, projected in %.1f s%n", what,
                     messages.size(), appendSeconds, catchUpSeconds);
             return new Seeded(messages.size(), appendSeconds, catchUpSeconds);
@@ -215,6 +230,20 @@ class ScaleBenchmark {
     }
 
     private record Seeded(int events, double appendSeconds, double catchUpSeconds) {
+    }
+
+    /** Statements (a batch counts once: one round trip) and commits per event, by SQL, most frequent first. */
+    private static void printCounts(String what, int events, List<StatementCapture.Executed> executed, long commits) {
+        Map<String, Long> bySql = new LinkedHashMap<>();
+        for (StatementCapture.Executed statement : executed) {
+            bySql.merge(statement.sql().replaceAll("\\s+", " ").trim(), 1L, Long::sum);
+        }
+        System.out.printf(Locale.ROOT, "%s: %d statements (%.2f per event), %d commits (%.3f per event)%n", what,
+                executed.size(), executed.size() / (double) events, commits, commits / (double) events);
+        bySql.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry ->
+                System.out.printf(Locale.ROOT, "  %8d  %.3f/event  %s%n", entry.getValue(),
+                        entry.getValue() / (double) events, entry.getKey().length() > 160
+                                ? entry.getKey().substring(0, 160) + "..." : entry.getKey()));
     }
 
     /** Timed HTTP calls: the body is read whole but not parsed, so the client's JSON is not counted. */
@@ -979,10 +1008,16 @@ class ScaleBenchmark {
 
         private volatile boolean on;
         private final List<Executed> executed = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
         void start() {
             executed.clear();
+            commits.set(0);
             on = true;
+        }
+
+        long commits() {
+            return commits.get();
         }
 
         List<Executed> stop() {
@@ -1007,6 +1042,9 @@ class ScaleBenchmark {
         private Connection connection(Connection connection) {
             return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+                        if (on && method.getName().equals("commit")) {
+                            commits.incrementAndGet();
+                        }
                         Object result = invoke(connection, method, args);
                         if (result instanceof PreparedStatement statement && !(result instanceof java.sql.CallableStatement)
                                 && method.getName().equals("prepareStatement")) {

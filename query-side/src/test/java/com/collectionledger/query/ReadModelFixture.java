@@ -1,13 +1,19 @@
 package com.collectionledger.query;
 
+import com.collectionledger.query.support.DeferredInserts;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
@@ -15,6 +21,7 @@ import org.axonframework.queryhandling.QueryResponseMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,11 +54,15 @@ public final class ReadModelFixture {
     private final JdbcTemplate jdbc;
     private final List<AnnotationEventHandlerAdapter> projections;
     private final QueryBus queryBus;
+    private final PlatformTransactionManager transactions;
+    private final DeferredInserts deferredInserts;
 
     ReadModelFixture(ApplicationContext context, EventStore eventStore, PlatformTransactionManager transactions,
                      JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
         this.eventStore = eventStore;
         this.transaction = new TransactionTemplate(transactions);
+        this.transactions = transactions;
+        this.deferredInserts = context.getBean(DeferredInserts.class);
         this.jdbc = jdbc;
         this.projections = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
                 .filter(bean -> ReadModel.PROCESSING_GROUP.equals(
@@ -80,6 +91,40 @@ public final class ReadModelFixture {
         DomainEventMessage<?> stored = eventStore.readEvents(aggregateId, sequence).next();
         project(stored);
         return stored;
+    }
+
+    /**
+     * The events, already stored, handled as one batch of the read-model processor: in one unit of work and
+     * transaction, through its handler interceptor. With a {@code failure}, the batch throws it after its last event
+     * (and rolls back). Answers whether the batch committed.
+     */
+    public boolean projectInOneBatch(List<? extends EventMessage<?>> events, RuntimeException failure) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.<EventMessage<?>>copyOf(events));
+        unitOfWork.attachTransaction(new SpringTransactionManager(transactions));
+        EventMessage<?> last = events.get(events.size() - 1);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            new DefaultInterceptorChain<EventMessage<?>>(unitOfWork, List.of(deferredInserts), message -> {
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(message)) {
+                        projection.handle(message);
+                    }
+                }
+                return null;
+            }).proceed();
+            if (failure != null && event == last) {
+                throw failure;
+            }
+            return null;
+        });
+        return !result.isExceptional();
+    }
+
+    /** The aggregate's event {@code sequence}, stored at {@code timestamp}, not yet handled. */
+    public DomainEventMessage<?> stored(String aggregateId, long sequence, Instant timestamp, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType(payload), aggregateId, sequence, payload,
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), timestamp));
+        return eventStore.readEvents(aggregateId, sequence).next();
     }
 
     /** The event handled once more, as after a failed batch or during a replay. */

@@ -16,6 +16,7 @@ import com.collectionledger.query.filter.ListFields;
 import com.collectionledger.query.filter.ListSql;
 import com.collectionledger.query.lineage.LineageClosure;
 import com.collectionledger.query.position.ViewPositions;
+import com.collectionledger.query.support.DeferredInserts;
 import com.collectionledger.query.support.ViewTimestamps;
 import com.collectionledger.support.StoredJson;
 import org.axonframework.config.ProcessingGroup;
@@ -46,10 +47,12 @@ public class CollectionProjection {
     private final ListSql lists;
 
     private final LineageClosure lineage;
+    private final DeferredInserts deferred;
 
     CollectionProjection(JdbcTemplate jdbc, ViewPositions positions, FieldIndex index, ListSql lists,
-                         LineageClosure lineage) {
+                         LineageClosure lineage, DeferredInserts deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
         this.positions = positions;
         this.index = index;
         this.lists = lists;
@@ -63,8 +66,8 @@ public class CollectionProjection {
 
     @EventHandler
     void on(CollectionCloned event, @SequenceNumber long version) {
-        insert(CollectionViews.apply(null, event, version));
-        lineage.record(event);
+        boolean fresh = insert(CollectionViews.apply(null, event, version));
+        lineage.record(event, fresh);
     }
 
     @EventHandler
@@ -125,23 +128,40 @@ public class CollectionProjection {
                 collectionId).stream().findFirst().map(document -> StoredJson.read(document, CollectionView.class));
     }
 
-    private void insert(CollectionView view) {
-        jdbc.update("DELETE FROM view_collection WHERE collection_id = ?", view.collectionId());
+    /**
+     * Writes the view of a collection's first event: true if the read model held nothing of the collection (its
+     * first projection: inserts alone, held with the unit of work's other new rows), false if it did (the event
+     * projected again: the view replaces the row).
+     */
+    private boolean insert(CollectionView view) {
+        boolean fresh = positions.first(view.collectionId(), view.version());
+        if (!fresh) {
+            deferred.flush(); // the rows replaced may be held
+            jdbc.update("DELETE FROM view_collection WHERE collection_id = ?", view.collectionId());
+        }
         Lineage lineage = view.lineage();
-        jdbc.update("""
-                        INSERT INTO view_collection (collection_id, namespace_id, collection_name, description, enabled,
-                            source_type, feature_extractor_id, cloned_from, cloned_from_version, cloned_at,
-                            root_collection_id, generation, version, deleted, created_at, updated_at, document)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""",
-                view.collectionId(), view.namespaceId(), view.collectionName(), view.config().description(),
-                view.config().enabled(), view.config().source().type(),
-                view.config().featureExtractor().featureExtractorId(),
+        List<Object[]> row = List.<Object[]>of(new Object[]{view.collectionId(), view.namespaceId(),
+                view.collectionName(), view.config().description(), view.config().enabled(),
+                view.config().source().type(), view.config().featureExtractor().featureExtractorId(),
                 lineage.clonedFrom() == null ? null : lineage.clonedFrom().collectionId(),
                 lineage.clonedFrom() == null ? null : lineage.clonedFrom().sourceVersion(),
                 lineage.clonedFrom() == null ? null : ViewTimestamps.of(lineage.clonedFrom().clonedAt()),
                 lineage.rootCollectionId(), lineage.generation(), view.version(), ViewTimestamps.of(view.createdAt()),
-                ViewTimestamps.of(view.updatedAt()), StoredJson.write(view));
-        index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
-        positions.advance(view.collectionId(), view.version());
+                ViewTimestamps.of(view.updatedAt()), StoredJson.write(view)});
+        if (fresh) {
+            deferred.insert(INSERT_VIEW, row);
+            index.addNew(ListFields.COLLECTIONS, view.collectionId(), view);
+        } else {
+            jdbc.batchUpdate(INSERT_VIEW, row);
+            index.replace(ListFields.COLLECTIONS, view.collectionId(), view);
+            positions.advance(view.collectionId(), view.version());
+        }
+        return fresh;
     }
+
+    private static final String INSERT_VIEW = """
+            INSERT INTO view_collection (collection_id, namespace_id, collection_name, description, enabled,
+                source_type, feature_extractor_id, cloned_from, cloned_from_version, cloned_at,
+                root_collection_id, generation, version, deleted, created_at, updated_at, document)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""";
 }

@@ -2,6 +2,7 @@ package com.collectionledger.query.config;
 
 import com.collectionledger.query.ReadModel;
 import com.collectionledger.query.replay.SegmentShare;
+import com.collectionledger.query.support.DeferredInserts;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,10 +24,12 @@ public class QuerySideConfiguration {
      * cap, if one is set), releases those beyond it when another node joins, and extends its claims well within
      * the claim timeout, so a segment also moves when its owner stops (released at once) or dies (free once the
      * timeout has passed). The coordinator looks for free segments as often.
+     * <p>
+     * New collections' rows are inserted once per batch ({@link DeferredInserts}, the processor's interceptor).
      */
     @Autowired
     void configureReadModel(EventProcessingConfigurer processing, ObjectProvider<WakingEventSource> source,
-                            QuerySideSettings settings, SegmentShare share) {
+                            QuerySideSettings settings, SegmentShare share, DeferredInserts deferredInserts) {
         processing.registerPooledStreamingEventProcessor(ReadModel.PROCESSING_GROUP,
                         config -> source.getObject(),
                         (config, builder) -> {
@@ -39,6 +42,7 @@ public class QuerySideConfiguration {
                             return builder;
                         })
                 .registerListenerInvocationErrorHandler(ReadModel.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                        c -> PropagatingErrorHandler.instance())
+                .registerHandlerInterceptor(ReadModel.PROCESSING_GROUP, c -> deferredInserts);
     }
 }

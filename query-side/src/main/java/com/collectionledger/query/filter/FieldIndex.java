@@ -1,5 +1,6 @@
 package com.collectionledger.query.filter;
 
+import com.collectionledger.query.support.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +14,33 @@ import java.util.List;
 @Component
 public class FieldIndex {
 
-    private final JdbcTemplate jdbc;
+    private static final String INSERT = """
+            INSERT INTO view_field_value (owner_type, owner_id, path, text_value, text_lower, text_key,
+                number_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    FieldIndex(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final DeferredInserts deferred;
+
+    FieldIndex(JdbcTemplate jdbc, DeferredInserts deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     /** The view's values now, replacing what the index held for it. */
     public <V> void replace(ListFields<V> fields, String ownerId, V view) {
         remove(ownerId);
+        List<Object[]> rows = rows(fields, ownerId, view);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows);
+        }
+    }
+
+    /** The values of a view the index holds nothing of yet, held with the unit of work's other new rows. */
+    public <V> void addNew(ListFields<V> fields, String ownerId, V view) {
+        deferred.insert(INSERT, rows(fields, ownerId, view));
+    }
+
+    private static <V> List<Object[]> rows(ListFields<V> fields, String ownerId, V view) {
         List<Object[]> rows = new ArrayList<>();
         for (FieldValue value : fields.indexedValues(view)) {
             String path = FilterValues.storable(value.path());
@@ -30,11 +49,7 @@ public class FieldIndex {
             }
             rows.add(row(fields.resource(), ownerId, path, value.value()));
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO view_field_value (owner_type, owner_id, path, text_value, text_lower, text_key,
-                        number_value, boolean_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        }
+        return rows;
     }
 
     public void remove(String ownerId) {

@@ -1,6 +1,7 @@
 package com.collectionledger.query.lineage;
 
 import com.collectionledger.api.collection.CollectionCloned;
+import com.collectionledger.query.support.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,24 +17,43 @@ import java.util.List;
 @Component
 public class LineageClosure {
 
-    private final JdbcTemplate jdbc;
+    private static final String INSERT = "INSERT INTO view_lineage (ancestor_id, distance, descendant_id) VALUES (?, ?, ?)";
 
-    LineageClosure(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final DeferredInserts deferred;
+
+    LineageClosure(JdbcTemplate jdbc, DeferredInserts deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
-    /** Records the clone's ancestors (again, when the event is projected again). */
-    public void record(CollectionCloned cloned) {
-        jdbc.update("DELETE FROM view_lineage WHERE descendant_id = ?", cloned.collectionId());
-        List<String> ancestry = cloned.ancestry() != null ? cloned.ancestry() : ancestryFromViews(cloned);
-        List<Object[]> rows = new ArrayList<>(ancestry.size());
-        for (int i = 0; i < ancestry.size(); i++) {
-            rows.add(new Object[]{ancestry.get(i), i + 1, cloned.collectionId()});
+    /**
+     * Records the clone's ancestors; {@code fresh} when the read model holds nothing of the clone yet (no rows to
+     * replace), else they replace its rows (the event projected again). A fresh clone's rows, from its event, are
+     * held with the unit of work's other new rows ({@link DeferredInserts}).
+     */
+    public void record(CollectionCloned cloned, boolean fresh) {
+        if (fresh && cloned.ancestry() != null) {
+            deferred.insert(INSERT, rows(cloned.ancestry(), cloned.collectionId()));
+            return;
         }
-        jdbc.batchUpdate("INSERT INTO view_lineage (ancestor_id, distance, descendant_id) VALUES (?, ?, ?)", rows);
+        deferred.flush(); // what follows reads or replaces rows
+        if (!fresh) {
+            jdbc.update("DELETE FROM view_lineage WHERE descendant_id = ?", cloned.collectionId());
+        }
+        List<String> ancestry = cloned.ancestry() != null ? cloned.ancestry() : ancestryFromViews(cloned);
+        jdbc.batchUpdate(INSERT, rows(ancestry, cloned.collectionId()));
         if (cloned.ancestry() == null) {
             linkProjectedDescendants(cloned.collectionId());
         }
+    }
+
+    private static List<Object[]> rows(List<String> ancestry, String descendantId) {
+        List<Object[]> rows = new ArrayList<>(ancestry.size());
+        for (int i = 0; i < ancestry.size(); i++) {
+            rows.add(new Object[]{ancestry.get(i), i + 1, descendantId});
+        }
+        return rows;
     }
 
     /**

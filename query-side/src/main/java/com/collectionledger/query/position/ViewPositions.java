@@ -30,9 +30,29 @@ public class ViewPositions {
         int updated = jdbc.update("UPDATE view_position SET version = ? WHERE aggregate_id = ? AND version < ?",
                 version, aggregateId, version);
         if (updated == 0) {
-            jdbc.update("INSERT INTO view_position (aggregate_id, version) SELECT ?, ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM view_position WHERE aggregate_id = ?)", aggregateId, version, aggregateId);
+            insertIfAbsent(aggregateId, version);
         }
+        emit(aggregateId, version);
+    }
+
+    /**
+     * Records the aggregate's first projected event, {@code version}: true if the read model had no position for
+     * it (then it holds nothing of the aggregate yet: a projection writes its rows and their position in one
+     * transaction, and a reset clears both), false if it had one, which is left as it was. Either way the
+     * subscribers hear of {@code version}, as after {@link #advance}.
+     */
+    public boolean first(String aggregateId, long version) {
+        boolean inserted = insertIfAbsent(aggregateId, version);
+        emit(aggregateId, version);
+        return inserted;
+    }
+
+    private boolean insertIfAbsent(String aggregateId, long version) {
+        return jdbc.update("INSERT INTO view_position (aggregate_id, version) SELECT ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM view_position WHERE aggregate_id = ?)", aggregateId, version, aggregateId) > 0;
+    }
+
+    private void emit(String aggregateId, long version) {
         // The emitter holds this back until the unit of work commits.
         emitter.emit(ViewVersionQuery.class, query -> query.aggregateId().equals(aggregateId), version);
         emitter.emit(ViewsShownQuery.class, query -> query.aggregateIds().contains(aggregateId), aggregateId);
