@@ -407,13 +407,17 @@ class LedgerBenchmark {
 
     /**
      * {@code java -jar} on a fresh data directory to the first 200 of /actuator/health, against the JVM's own
-     * start: the same {@code java} running a class that does nothing.
+     * start: the same {@code java} running a class that does nothing. Each run also starts the unpacked jar of
+     * target/app with the class data sharing archive the build made, right after the plain jar.
      */
     private void startup() throws Exception {
         Path jar = Path.of(System.getProperty("ledger.jar", "target/ledger-service.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " not built: run the benchmark with the command in BENCHMARKS.md");
         }
+        Path unpacked = jar.resolveSibling("app").resolve(jar.getFileName());
+        Path archive = jar.resolveSibling("app").resolve(jar.getFileName().toString().replace(".jar", ".jsa"));
+        boolean withArchive = Files.exists(unpacked) && Files.exists(archive);
         Path testClasses = Path.of(LedgerBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         double[] jvm = new double[STARTUP_RUNS];
         for (int run = 0; run < STARTUP_RUNS; run++) {
@@ -426,27 +430,48 @@ class LedgerBenchmark {
             jvm[run] = (System.nanoTime() - start) / 1e6;
         }
         double[] healthy = new double[STARTUP_RUNS];
+        double[] healthyShared = new double[STARTUP_RUNS];
         List<double[]> phases = new ArrayList<>();
+        List<double[]> phasesShared = new ArrayList<>();
         for (int run = 0; run < STARTUP_RUNS; run++) {
-            Path log = OUT.resolve("startup-" + (run + 1) + ".log");
-            Instant launched = Instant.now();
-            long start = System.nanoTime();
-            ServiceJar.Started started = ServiceJar.start(List.of(), KEY, log,
-                    List.of("--ledger.data-dir=" + workDir.resolve("startup-" + run)));
-            try {
-                ServiceJar.awaitHealthy("the jar", started.process(), new HttpApi(started.port(), null), log,
-                        Duration.ofMinutes(3), Duration.ofMillis(10));
-                healthy[run] = (System.nanoTime() - start) / 1e6;
-            } finally {
-                started.process().destroy();
-                started.process().waitFor();
+            healthy[run] = startOnce(jar, List.of(), "startup-" + (run + 1), phases);
+            if (withArchive) {
+                healthyShared[run] = startOnce(unpacked, List.of("-XX:SharedArchiveFile=" + archive), "startup-cds-" + (run + 1),
+                        phasesShared);
             }
-            phases.add(phases(Files.readAllLines(log), launched, healthy[run]));
         }
-        double median = Timings.of(healthy).p50();
         double jvmMedian = Timings.of(jvm).p50();
+        startupRows("`java -jar`", healthy, phases, jvmMedian);
+        if (withArchive) {
+            startupRows("`java -XX:SharedArchiveFile=target/app/ledger-service.jsa -jar target/app/ledger-service.jar`",
+                    healthyShared, phasesShared, jvmMedian);
+        }
+    }
+
+    /** One start on a fresh data directory to the first healthy answer: milliseconds; its phases go to {@code phases}. */
+    private double startOnce(Path jar, List<String> jvmOptions, String name, List<double[]> phases) throws Exception {
+        Path log = OUT.resolve(name + ".log");
+        Instant launched = Instant.now();
+        long start = System.nanoTime();
+        ServiceJar.Started started = ServiceJar.start(jar, jvmOptions, KEY, log,
+                List.of("--ledger.data-dir=" + workDir.resolve(name)));
+        double healthy;
+        try {
+            ServiceJar.awaitHealthy("the jar", started.process(), new HttpApi(started.port(), null), log,
+                    Duration.ofMinutes(3), Duration.ofMillis(10));
+            healthy = (System.nanoTime() - start) / 1e6;
+        } finally {
+            started.process().destroy();
+            started.process().waitFor();
+        }
+        phases.add(phases(Files.readAllLines(log), launched, healthy));
+        return healthy;
+    }
+
+    private void startupRows(String how, double[] healthy, List<double[]> phases, double jvmMedian) {
+        double median = Timings.of(healthy).p50();
         int medianRun = 0;
-        for (int run = 0; run < STARTUP_RUNS; run++) {
+        for (int run = 0; run < healthy.length; run++) {
             if (healthy[run] == median) {
                 medianRun = run;
             }
@@ -455,13 +480,13 @@ class LedgerBenchmark {
         for (double ms : healthy) {
             each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", ms / 1000));
         }
-        row(Part.STARTUP, String.format(Locale.ROOT, "| start-up: `java -jar` (embedded default, fresh data directory) to the first "
+        row(Part.STARTUP, String.format(Locale.ROOT, "| start-up: %s (embedded default, fresh data directory) to the first "
                         + "200 of /actuator/health | median %.2f s (%s s) | the same `java` starting a class that does "
-                        + "nothing, and exiting: median %.0f ms | %.0fx | < 4 s | %s |", median / 1000, each, jvmMedian,
+                        + "nothing, and exiting: median %.0f ms | %.0fx | < 4 s | %s |", how, median / 1000, each, jvmMedian,
                 median / jvmMedian, met(median < 4000)));
         StringBuilder breakdown = new StringBuilder(String.format(Locale.ROOT,
-                "Start-up of the median run (%d), from the service's log timestamps (logs in target/benchmark/):%n%n"
-                        + "| phase | s |%n|---|---|%n", medianRun + 1));
+                "Start-up with %s, the median run (%d), from the service's log timestamps (logs in target/benchmark/):%n%n"
+                        + "| phase | s |%n|---|---|%n", how, medianRun + 1));
         double[] medianPhases = phases.get(medianRun);
         for (int i = 0; i < STARTUP_PHASES.size(); i++) {
             breakdown.append(String.format(Locale.ROOT, "| %s | %s |%n", STARTUP_PHASES.get(i).name(),

@@ -28,13 +28,20 @@ final class ServiceJar {
 
     /** The same with these JVM options: none to run it as a plain {@code java -jar} does. */
     static Started start(List<String> jvmOptions, String adminKey, Path log, List<String> arguments) throws IOException {
+        return start(Path.of(System.getProperty("ledger.jar", "target/ledger-service.jar")), jvmOptions, adminKey, log,
+                arguments);
+    }
+
+    /** The same with another jar (the unpacked one of target/app). */
+    static Started start(Path jar, List<String> jvmOptions, String adminKey, Path log, List<String> arguments)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(javaCommand()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", System.getProperty("ledger.jar", "target/ledger-service.jar"),
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--ledger.bootstrap-api-key=" + adminKey,
                 // The per-key rate limit would throttle the load; it is not what these tests are about.
                 "--ledger.rate-limit.requests-per-second=0"));
