@@ -69,7 +69,7 @@ public record LedgerProperties(String dataDir, String bootstrapApiKey, Duration 
     /**
      * @param statementTimeout, idleInTransactionTimeout every PostgreSQL session's limits: far below the
      *                          processors' 60 s gap timeout, so no appending transaction can commit after
-     *                          its gap was given up (see StoreTimeouts)
+     *                          its gap was given up (see PostgresSessions)
      * @param eventPollInterval how often the event store is read for events this process did not append
      *                          (another node's); its own appends are seen at once
      */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every PostgreSQL session carries the configured statement and idle-in-transaction timeouts. */
-class StoreTimeoutsTest extends LedgerHttpTest {
+class PostgresSessionsTest extends LedgerHttpTest {
 
     @Autowired
     LedgerProperties settings;
